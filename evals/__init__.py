@@ -1,0 +1,1 @@
+"""Forget/retain benchmarks for RePAIR."""

@@ -1,0 +1,88 @@
+"""`repair ...` verbs. Errors are one line on stderr and a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+
+from repair.config import DEFAULT_MODEL
+from repair.errors import RepairError
+
+
+def _session(args: argparse.Namespace):
+    import repair
+
+    return repair.open(home=args.home, model=args.model)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    question = " ".join(args.question)
+    from repair.patient.model import check_question
+
+    check_question(question)  # fail fast, before loading a model
+    print(_session(args).ask(question))
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """Plain line-mode chat (the Textual app replaces this as the default when it lands)."""
+    session = _session(args)
+    print(f"RePAIR chat on {session.patient.name}. Empty line or Ctrl+D quits.", file=sys.stderr)
+    while True:
+        try:
+            line = input("you> ").strip()
+        except EOFError:
+            print(file=sys.stderr)
+            return 0
+        if not line:
+            return 0
+        try:
+            print("model> ", end="", flush=True)
+            reply = ""
+            for piece in session.patient.stream(line, history=session.history):
+                reply += piece
+                print(piece, end="", flush=True)
+            print()
+            session.history += [{"role": "user", "content": line}, {"role": "assistant", "content": reply.strip()}]
+        except RepairError as exc:
+            print(f"\nerror: {exc}", file=sys.stderr)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", default=os.environ.get("REPAIR_MODEL", DEFAULT_MODEL),
+                   help="registry name (smollm2-135m, gemma3-270m) or a path to a GGUF / HF folder")
+    p.add_argument("--home", default=None, help="state folder (default: $REPAIR_HOME or ~/.local/share/repair)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="repair", description="Interactive machine unlearning for a local LLM.")
+    sub = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+    verbs: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable]] = {
+        "chat": ("chat with the model in the terminal", lambda p: None, cmd_chat),
+        "ask": ("answer one question (no watchdog, no edit)",
+                lambda p: p.add_argument("question", nargs="+"), cmd_ask),
+    }
+    for name, (help_text, configure, func) in verbs.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _common(p)
+        configure(p)
+        p.set_defaults(func=func)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except RepairError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Textual chat app over the public `repair` API."""
