@@ -14,10 +14,11 @@ from repair.errors import (
     PolicyRefusal,
     RepairError,
 )
-from repair.records import EditRecord, Intent, RepairPlan, Turn
+from repair.records import Canary, EditRecord, Intent, RepairPlan, Turn
 from repair.session import Session, open
 
 __all__ = [
+    "Canary",
     "EditError",
     "EditRecord",
     "Intent",

@@ -23,6 +23,13 @@ class Intent(BaseModel):
     score: float = Field(ge=0.0, le=1.0)  # classifier probability of a forget request
 
 
+class Canary(BaseModel):
+    """A retain check: a question the unedited model answers with `answer` (word-boundary match)."""
+
+    question: str
+    answer: str
+
+
 class RepairPlan(BaseModel):
     target: str  # what to forget, as requested
     subject: str  # entity span whose last token carries the fact (keys are read there)
@@ -35,7 +42,7 @@ class RepairPlan(BaseModel):
     rank: int = 8
     lam: float = 100.0  # weight of the preservation (key covariance) term
     alpha: float = 1.0  # strength of the move toward the refusal target
-    retain_canaries: list[str] = []  # unrelated questions that must still be answered
+    retain_canaries: list[Canary] = []  # unrelated questions that must still be answered
     request: str | None = None  # the person's words, when the plan came from chat
     correction: str | None = None  # for misinformation: the right answer the person gave
 
