@@ -1,0 +1,167 @@
+"""Closed-form edits of one linear map W [d_model, d_ff] (a down_proj): tensors in, delta out.
+
+Convention: keys are ROWS. K [n, d_ff] are the forget keys, V [n, d_model] their target outputs,
+R = V - K W^T [n, d_model] the residuals the edit must add. The preservation metric is
+
+    P = lam * C + eps * I        (C [d_ff, d_ff] a key covariance, e.g. mean k k^T over generic text)
+
+and the edit minimises  sum_i ||(W + D) k_i - v_i||^2 + tr(D P D^T), whose solution is the ridge solve
+
+    D = R^T K (K^T K + P)^-1                                     (full, O(d_ff^3))
+      = R^T (I_n + K P^-1 K^T)^-1  K P^-1                        (Woodbury, O(n d_ff^2) with P factored once)
+      = B @ A,  B = R^T (I_n + G)^-1 [d_model, n],  A = K P^-1 [n, d_ff],  G = K P^-1 K^T [n, n].
+
+With a null-space projector N (N k = 0 for every preserved key k), P^-1 is replaced by N P^-1 N, so
+D k = 0 exactly for preserved keys (AlphaEdit-style), while forget keys still move toward their targets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+
+
+def _check_keys(w: torch.Tensor, keys: torch.Tensor, targets: torch.Tensor) -> None:
+    if w.ndim != 2 or keys.ndim != 2 or targets.ndim != 2:
+        raise ValueError("W, keys and targets must be 2-D: W [d_model, d_ff], keys [n, d_ff], targets [n, d_model]")
+    if keys.shape[1] != w.shape[1] or targets.shape[1] != w.shape[0] or keys.shape[0] != targets.shape[0]:
+        raise ValueError(f"shape mismatch: W {tuple(w.shape)}, keys {tuple(keys.shape)}, "
+                         f"targets {tuple(targets.shape)}")
+    if keys.shape[0] == 0:
+        raise ValueError("no forget keys")
+
+
+def residuals(w: torch.Tensor, keys: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+    """R = targets - keys W^T, shape [n, d_model] (fp64)."""
+    _check_keys(w, keys, targets)
+    return targets.double() - keys.double() @ w.double().T
+
+
+def ridge_solve(
+    w: torch.Tensor, keys: torch.Tensor, targets: torch.Tensor,
+    cov: torch.Tensor | None = None, lam: float = 0.0, eps: float = 1e-6,
+) -> torch.Tensor:
+    """Full solve D = R^T K (K^T K + lam C + eps I)^-1, shape [d_model, d_ff], dtype of W.
+
+    cov=None means no preservation term (pseudoinverse solve as eps -> 0).
+    """
+    r = residuals(w, keys, targets)
+    k = keys.double()
+    d_ff = k.shape[1]
+    m = k.T @ k + eps * torch.eye(d_ff, dtype=torch.float64)
+    if cov is not None:
+        m = m + lam * cov.double()
+    # D m = R^T K  <=>  m^T D^T = K^T R  (m symmetric)
+    d = torch.linalg.solve(m, k.T @ r).T
+    return d.to(w.dtype)
+
+
+@dataclass(frozen=True)
+class Preservation:
+    """The factored preservation metric P = lam*C + eps*I of one layer (cached per layer and lam).
+
+    chol: [d_ff, d_ff] lower Cholesky factor of P (fp64). Solving P X = Y costs O(d_ff^2 * cols).
+    """
+
+    chol: torch.Tensor
+    lam: float
+    eps: float
+
+    @classmethod
+    def build(
+        cls, cov: torch.Tensor | None, d_ff: int | None = None, lam: float = 1.0, eps: float = 1e-6,
+    ) -> Preservation:
+        if cov is None:
+            if d_ff is None:
+                raise ValueError("give cov or d_ff")
+            p = eps * torch.eye(d_ff, dtype=torch.float64)
+        else:
+            if cov.ndim != 2 or cov.shape[0] != cov.shape[1]:
+                raise ValueError(f"covariance must be square, got {tuple(cov.shape)}")
+            p = lam * cov.double() + eps * torch.eye(cov.shape[0], dtype=torch.float64)
+        chol, info = torch.linalg.cholesky_ex(p)
+        if int(info) != 0:
+            raise ValueError("preservation metric is not positive definite; raise eps")
+        return cls(chol=chol, lam=lam, eps=eps)
+
+    @property
+    def d_ff(self) -> int:
+        return self.chol.shape[0]
+
+    def solve(self, y: torch.Tensor) -> torch.Tensor:
+        """P^-1 Y for Y [d_ff, m] (fp64)."""
+        return torch.cholesky_solve(y.double(), self.chol)
+
+
+def lowrank_solve(
+    w: torch.Tensor, keys: torch.Tensor, targets: torch.Tensor, pres: Preservation,
+    rank: int | None = None, projector: torch.Tensor | None = None,
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Woodbury form of the ridge solve with a cached factor of P; returns B [d_model, r], A [r, d_ff].
+
+    B @ A equals `ridge_solve(w, keys, targets, C, lam, eps)` when `rank` >= number of keys (and no
+    projector). With rank < n the product is truncated to its best rank-`rank` approximation (SVD).
+    `projector` N [d_ff, d_ff] (symmetric, N k = 0 for preserved keys) restricts the edit to their
+    null space: D N = D, so D k = 0 for those keys.
+    """
+    r = residuals(w, keys, targets)  # [n, d_model]
+    if pres.d_ff != keys.shape[1]:
+        raise ValueError(f"preservation metric is for d_ff={pres.d_ff}, keys have {keys.shape[1]}")
+    k = keys.double()
+    if projector is not None:
+        k = k @ projector.double()  # K N
+    a = pres.solve(k.T).T  # K N P^-1  [n, d_ff]
+    if projector is not None:
+        a = a @ projector.double()  # K N P^-1 N
+    g = a @ keys.double().T  # [n, n]  K (N P^-1 N) K^T
+    n = k.shape[0]
+    b = torch.linalg.solve((torch.eye(n, dtype=torch.float64) + g).T, r).T  # R^T (I + G)^-1  [d_model, n]
+    if rank is not None and rank < n:
+        b, a = truncate(b, a, rank)
+    return b.to(w.dtype), a.to(w.dtype)
+
+
+def truncate(b: torch.Tensor, a: torch.Tensor, rank: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Best rank-`rank` factors of B @ A (B [m, n], A [n, p]) without forming the m x p product."""
+    if rank < 1:
+        raise ValueError("rank must be >= 1")
+    qb, rb = torch.linalg.qr(b)  # [m, n], [n, n]
+    qa, ra = torch.linalg.qr(a.T)  # [p, n], [n, n]
+    u, s, vh = torch.linalg.svd(rb @ ra.T)
+    u, s, vh = u[:, :rank], s[:rank], vh[:rank]
+    return qb @ (u * s), vh @ qa.T
+
+
+def null_space_projector(preserved: torch.Tensor, rel_tol: float = 1e-2, is_cov: bool = False) -> torch.Tensor:
+    """N [d_ff, d_ff] = I - U U^T, U the directions of `preserved` with energy above rel_tol * max.
+
+    `preserved` is either keys [m, d_ff] (rows) or, with is_cov=True, a covariance [d_ff, d_ff].
+    """
+    m = preserved.double()
+    cov = m if is_cov else m.T @ m
+    evals, evecs = torch.linalg.eigh(cov)
+    keep = evals > rel_tol * evals.max().clamp_min(1e-300)
+    u = evecs[:, keep]
+    return torch.eye(cov.shape[0], dtype=torch.float64) - u @ u.T
+
+
+class CovarianceAccumulator:
+    """Running sum of k k^T over key rows (fp64), for C = E[k k^T] over generic text."""
+
+    def __init__(self, dim: int):
+        self.sum = torch.zeros(dim, dim, dtype=torch.float64)
+        self.count = 0
+
+    def add(self, keys: torch.Tensor) -> None:
+        """keys [n, dim]."""
+        if keys.ndim != 2 or keys.shape[1] != self.sum.shape[0]:
+            raise ValueError(f"keys must be [n, {self.sum.shape[0]}], got {tuple(keys.shape)}")
+        k = keys.double()
+        self.sum += k.T @ k
+        self.count += k.shape[0]
+
+    def mean(self) -> torch.Tensor:
+        if self.count == 0:
+            raise ValueError("no keys accumulated")
+        return (self.sum / self.count).float()
