@@ -27,7 +27,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    """Plain line-mode chat (the Textual app replaces this as the default when it lands)."""
+    """The Textual chat app (`tui/`); `--plain` keeps a plain line-mode chat."""
+    if not args.plain:
+        from tui.main import run_chat
+
+        return run_chat(home=args.home, model=args.model, backend=getattr(args, "backend", None))
     session = _session(args)
     print(f"RePAIR chat on {session.patient.name}. Empty line or Ctrl+D quits.", file=sys.stderr)
     while True:
@@ -50,6 +54,12 @@ def cmd_chat(args: argparse.Namespace) -> int:
             print(f"\nerror: {exc}", file=sys.stderr)
 
 
+def _chat_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--plain", action="store_true", help="plain line-mode chat instead of the Textual app")
+    if not any("--backend" in a.option_strings for a in p._actions):
+        p.add_argument("--backend", default=None, help="generation backend (default: the session's choice)")
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", default=os.environ.get("REPAIR_MODEL", DEFAULT_MODEL),
                    help="registry name (smollm2-135m, gemma3-270m) or a path to a GGUF / HF folder")
@@ -60,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="repair", description="Interactive machine unlearning for a local LLM.")
     sub = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
     verbs: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable]] = {
-        "chat": ("chat with the model in the terminal", lambda p: None, cmd_chat),
+        "chat": ("chat with the model in the terminal (Textual app; --plain for line mode)", _chat_args, cmd_chat),
         "ask": ("answer one question (no watchdog, no edit)",
                 lambda p: p.add_argument("question", nargs="+"), cmd_ask),
     }
