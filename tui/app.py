@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from repair.errors import RepairError
 from tui import commands
-from tui.port import ApplyResult, SessionPort, TurnView
+from tui.port import ApplyResult, Cancelled, SessionPort, TurnView
 from tui.widgets import (
     ChatMessage,
     ConfirmScreen,
@@ -193,11 +193,14 @@ class RepairApp(App[int]):
         worker = get_current_worker()
 
         def piece(p: str) -> None:
-            if not worker.is_cancelled:
-                self._call(reply.append, p)
+            if worker.is_cancelled:
+                raise Cancelled  # stops the generation loop so quitting does not wait for it
+            self._call(reply.append, p)
 
         try:
             turn = self.port.chat(text, piece)
+        except Cancelled:
+            return
         except RepairError as exc:
             self._call(reply.finish, "")
             self._call(self.say, "error", str(exc))

@@ -15,8 +15,12 @@ from pathlib import Path
 from repair.errors import RepairError
 from repair.records import EditRecord, Intent, RepairPlan
 
-PieceCallback = Callable[[str], None]
+PieceCallback = Callable[[str], None]  # may raise `Cancelled` to stop generation early
 StageCallback = Callable[[str, float], None]  # (stage name, fraction done 0..1)
+
+
+class Cancelled(Exception):  # noqa: N818 - a signal, not an error
+    """Raised from a piece callback when the person quit while the model was still generating."""
 
 
 @dataclass
