@@ -60,6 +60,23 @@ def _chat_args(p: argparse.ArgumentParser) -> None:
         p.add_argument("--backend", default=None, help="generation backend (default: the session's choice)")
 
 
+def cmd_forget(args: argparse.Namespace) -> int:
+    """Forget a target: plan, apply the STAMP edit, verify, print the record."""
+    from repair.editing import format_record
+    from repair.patient.model import check_question
+
+    target = check_question(" ".join(args.target))  # fail fast, before loading a model
+    probes = [check_question(p) for p in args.probe] or None
+    record = _session(args).forget(target, probes=probes)
+    print(format_record(record))
+    return 0 if record.status == "applied" else 1
+
+
+def _forget_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("target", nargs="+", help='what to forget, e.g. "the capital of Australia"')
+    p.add_argument("--probe", action="append", default=[], help="a question that reveals the target (repeatable)")
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", default=os.environ.get("REPAIR_MODEL", DEFAULT_MODEL),
                    help="registry name (smollm2-135m, gemma3-270m) or a path to a GGUF / HF folder")
@@ -71,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
     verbs: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable]] = {
         "chat": ("chat with the model in the terminal (Textual app; --plain for line mode)", _chat_args, cmd_chat),
+        "forget": ("make the model forget something (STAMP edit, verified; prints the edit record)",
+                   _forget_args, cmd_forget),
         "ask": ("answer one question (no watchdog, no edit)",
                 lambda p: p.add_argument("question", nargs="+"), cmd_ask),
     }

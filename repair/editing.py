@@ -1,0 +1,347 @@
+"""The STAMP executor: plan -> keys -> targets -> closed-form solve -> apply -> verify -> (rollback).
+
+Keys are the down_proj inputs at the LAST token of the plan's subject in each forget probe (chat
+format). Targets are "ignorance" states (see `ignorance_shift`): the residual stream the model has at
+that position for invented subjects it cannot know; the edited layer writes the difference. Weights
+change only through `repair.stamp.lowrank_solve` with the cached generic-text key covariance.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import torch
+
+from repair import keycov
+from repair.errors import InvalidInputError
+from repair.patient.model import check_question
+from repair.records import Canary, EditRecord, RepairPlan, Scores
+from repair.stamp import LowRankDelta, Preservation, lowrank_solve, shift_targets
+
+# Invented names (no real referent): their states at the subject position are the model's "ignorance".
+UNKNOWN_SUBJECTS = ("Quorvania", "Zelbrath Ostrum", "Velmiro Tassk", "the Drennic Isles", "Ulvang Prell",
+                    "Morwethia")
+DEFAULT_LAYERS = (6,)
+DEFAULT_LAM = 100.0
+EPS = 1e-3
+RETAIN_TOLERANCE = 0  # canaries (known before the edit) allowed to break before the edit is rolled back
+
+
+class _Stop(Exception):
+    pass
+
+
+@dataclass
+class Sites:
+    """Activations at the subject's last token of each probe, for one or more layers.
+
+    keys[l]:    [n, d_ff]     down_proj inputs
+    outputs[l]: [n, d_model]  down_proj outputs (W k)
+    states[l]:  [n, d_model]  residual stream after decoder layer l
+    """
+
+    prompts: list[str]
+    keys: dict[int, torch.Tensor]
+    outputs: dict[int, torch.Tensor]
+    states: dict[int, torch.Tensor]
+
+
+@dataclass
+class ComputedEdit:
+    delta: LowRankDelta
+    timings: dict[str, float]
+    layers: list[int]
+    rank: int
+    info: dict[str, float] = field(default_factory=dict)
+
+
+def _replace_subject(text: str, subject: str, new: str) -> str:
+    return re.sub(re.escape(subject.strip()), new, text, flags=re.IGNORECASE)
+
+
+class Editor:
+    """Computes and executes STAMP edits on one patient. Holds per-layer caches (covariance factors)."""
+
+    def __init__(self, patient, settings, layers: Sequence[int] = DEFAULT_LAYERS, lam: float = DEFAULT_LAM,
+                 opt_steps: int = 0):
+        self.patient = patient
+        self.opt_steps = opt_steps  # Adam steps refining the ignorance target (0: gradient-free)
+        self.settings = settings
+        self.layers = tuple(layers)
+        self.lam = lam
+        self._pres: dict[tuple[int, float], Preservation] = {}
+
+    # ------------------------------------------------------------------ caches
+    def preservation(self, layer: int, lam: float) -> Preservation:
+        key = (layer, float(lam))
+        if key not in self._pres:
+            cov = keycov.key_covariance(self.patient, self.settings, [layer])[layer]
+            scale = float(cov.trace()) / cov.shape[0]  # eps relative to the mean key energy per dim
+            self._pres[key] = Preservation.build(cov, lam=lam, eps=EPS * scale)
+        return self._pres[key]
+
+    # ------------------------------------------------------------------ activations
+    @torch.no_grad()
+    def sites(self, prompts: Sequence[str], subject: str, layers: Sequence[int], chat: bool = True) -> Sites:
+        """Activations at the last token of `subject` in each prompt (prompts lacking it are an error)."""
+        p = self.patient
+        layers = sorted(set(layers))
+        texts = [p.chat_text(q) if chat else q for q in prompts]
+        positions = []
+        for q, text in zip(prompts, texts, strict=True):
+            pos = p.subject_positions(text, subject)
+            if not pos:
+                raise InvalidInputError(f"subject '{subject}' does not occur in probe '{q}'")
+            positions.append(pos[-1])
+        rows = torch.arange(len(texts))
+        pos_t = torch.tensor(positions)
+        keys: dict[int, torch.Tensor] = {}
+        outs: dict[int, torch.Tensor] = {}
+        states: dict[int, torch.Tensor] = {}
+        deepest = layers[-1]
+
+        def mlp_hook(layer: int):
+            def fn(_m, args, output):
+                keys[layer] = args[0][rows, pos_t].detach().clone()
+                outs[layer] = output[rows, pos_t].detach().clone()
+            return fn
+
+        def layer_hook(layer: int):
+            def fn(_m, _args, output):
+                hidden = output[0] if isinstance(output, tuple) else output
+                states[layer] = hidden[rows, pos_t].detach().clone()
+                if layer == deepest:
+                    raise _Stop
+            return fn
+
+        tok = p.tokenizer
+        handles = []
+        with p._lock:
+            tok.padding_side = "right"  # right padding keeps real tokens' positions exact
+            try:
+                enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False)
+                for l in layers:
+                    handles.append(p.mlp(l).down_proj.register_forward_hook(mlp_hook(l)))
+                    handles.append(p.model.model.layers[l].register_forward_hook(layer_hook(l)))
+                try:
+                    p.model(**enc, use_cache=False)
+                except _Stop:
+                    pass
+            finally:
+                for h in handles:
+                    h.remove()
+                tok.padding_side = "left"
+        return Sites(list(prompts), keys, outs, states)
+
+    def ignorance_shift(self, prompts: Sequence[str], subject: str, layer: int, sites: Sites) -> torch.Tensor:
+        """[n, d_model]: mean state of invented subjects in the same probes minus the real subject's state."""
+        fakes = [_replace_subject(q, subject, name) for q in prompts for name in UNKNOWN_SUBJECTS]
+        names = [name for _q in prompts for name in UNKNOWN_SUBJECTS]
+        unknown = self._fake_states(fakes, names, layer)  # [n * m, d_model]
+        unknown = unknown.view(len(prompts), len(UNKNOWN_SUBJECTS), -1).mean(dim=1)
+        return unknown - sites.states[layer]
+
+    def _fake_states(self, fakes: list[str], names: list[str], layer: int) -> torch.Tensor:
+        # group by invented name so each batch shares one subject string
+        out = torch.empty(len(fakes), self.patient.d_model)
+        for name in dict.fromkeys(names):
+            idx = [i for i, n in enumerate(names) if n == name]
+            st = self.sites([fakes[i] for i in idx], name, [layer]).states[layer]
+            out[idx] = st
+        return out
+
+    def optimised_shift(
+        self, prompts: Sequence[str], subject: str, layer: int, init: torch.Tensor, refusal: str,
+        steps: int, lr: float = 0.5, max_norm_ratio: float = 1.5,
+    ) -> torch.Tensor:
+        """Refine a residual shift [n, d_model] at the subject position by a few Adam steps on the SHIFT
+        (never on weights) so that the model's reply to each probe becomes `refusal`.
+
+        The norm of each row is kept <= max_norm_ratio * its initial norm (or the state norm when init=0).
+        """
+        p = self.patient
+        texts = [p.chat_text(q) for q in prompts]
+        positions = [p.subject_positions(t, subject)[-1] for t in texts]
+        tok = p.tokenizer
+        refusal_ids = tok(refusal, add_special_tokens=False)["input_ids"]
+        if tok.eos_token_id is not None:
+            refusal_ids = [*refusal_ids, tok.eos_token_id]
+        seqs = [tok(t, add_special_tokens=False)["input_ids"] + refusal_ids for t in texts]
+        width = max(map(len, seqs))
+        pad = tok.pad_token_id
+        ids = torch.tensor([s + [pad] * (width - len(s)) for s in seqs])
+        mask = torch.tensor([[1] * len(s) + [0] * (width - len(s)) for s in seqs])
+        labels = torch.full_like(ids, -100)
+        for i, s_ in enumerate(seqs):
+            labels[i, len(s_) - len(refusal_ids) : len(s_)] = torch.tensor(refusal_ids)
+        rows, pos_t = torch.arange(len(texts)), torch.tensor(positions)
+        shift = init.detach().clone().float().requires_grad_(True)
+        limit = max_norm_ratio * init.norm(dim=1, keepdim=True).clamp_min(1.0)
+        opt = torch.optim.Adam([shift], lr=lr)
+
+        def hook(_m, _args, output):
+            hidden = output[0] if isinstance(output, tuple) else output
+            add = torch.zeros_like(hidden)
+            add[rows, pos_t] = shift
+            hidden = hidden + add
+            return (hidden, *output[1:]) if isinstance(output, tuple) else hidden
+
+        with p._lock:
+            handle = p.model.model.layers[layer].register_forward_hook(hook)
+            try:
+                for _ in range(steps):
+                    opt.zero_grad()
+                    out = p.model(input_ids=ids, attention_mask=mask, labels=labels, use_cache=False)
+                    out.loss.backward()
+                    opt.step()
+                    with torch.no_grad():
+                        norms = shift.norm(dim=1, keepdim=True)
+                        shift.mul_(torch.clamp(limit / norms.clamp_min(1e-9), max=1.0))
+            finally:
+                handle.remove()
+        return shift.detach()
+
+    # ------------------------------------------------------------------ compute
+    def compute(self, plan: RepairPlan, extra_probes: Sequence[str] = ()) -> ComputedEdit:
+        """The delta for `plan` on the patient as it is now (sequential edits see earlier ones)."""
+        prompts = list(dict.fromkeys([*plan.forget_probes, *extra_probes]))
+        if not prompts:
+            raise InvalidInputError("the plan has no forget probes")
+        layers = list(plan.layers) or list(self.layers)
+        lam = plan.lam if plan.lam > 0 else self.lam
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        sites = self.sites(prompts, plan.subject, layers)
+        timings["capture"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        shift = self.ignorance_shift(prompts, plan.subject, layers[-1], sites)
+        if self.opt_steps:
+            shift = self.optimised_shift(prompts, plan.subject, layers[-1], shift, plan.refusal, self.opt_steps)
+        timings["target"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        factors = {}
+        # spread the move over the layers: each writes an equal share of the total shift
+        share = shift / len(layers)
+        for layer in layers:
+            pres = self.preservation(layer, lam)
+            timings.setdefault("covariance", 0.0)
+            w = self.patient.mlp(layer).down_proj.weight.detach()
+            targets = shift_targets(sites.outputs[layer], share, alpha=plan.alpha)
+            rank = min(plan.rank, len(prompts)) if plan.rank else None
+            b, a = lowrank_solve(w, sites.keys[layer], targets, pres, rank=rank)
+            factors[layer] = (b.float(), a.float())
+        timings["solve"] = time.perf_counter() - t0
+        delta = LowRankDelta(factors)
+        return ComputedEdit(delta=delta, timings=timings, layers=sorted(factors), rank=delta.rank,
+                            info={"shift_norm": float(shift.norm(dim=1).mean())})
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def score(patient, plan: RepairPlan, canaries: Sequence[Canary], max_new_tokens: int = 32) -> tuple[Scores, list[bool]]:
+    """Answer every probe (forget + check) and canary once, batched; count leaks and kept canaries."""
+    from repair.data import contains_answer
+
+    probes = list(dict.fromkeys([*plan.forget_probes, *plan.check_probes]))
+    replies = patient.answer_many([*probes, *(c.question for c in canaries)], max_new_tokens=max_new_tokens)
+    forget_replies, retain_replies = replies[: len(probes)], replies[len(probes) :]
+    revealed = sum(contains_answer(r, plan.answers) for r in forget_replies) if plan.answers else 0
+    kept = [contains_answer(r, [c.answer]) for r, c in zip(retain_replies, canaries, strict=True)]
+    return Scores(forget_revealed=revealed, forget_total=len(probes), retain_correct=sum(kept),
+                  retain_total=len(canaries)), kept
+
+
+def execute(editor: Editor, plan: RepairPlan) -> tuple[EditRecord, LowRankDelta]:
+    """Compute `plan`'s edit on the current model, try it, verify, and leave the patient as it was.
+
+    Returns the record (status "applied", or "rolled_back" with the reason when retain canaries that
+    were answered before the edit are no longer answered) and the delta. The caller commits the record
+    and, when applied, makes the delta active under the record's id.
+    """
+    patient = editor.patient
+    check_plan(plan)
+    canaries = list(plan.retain_canaries)
+    before, kept_before = score(patient, plan, canaries)
+    computed = editor.compute(plan)
+    trial = f"trial-{computed.delta.sha256()[:12]}"
+    patient.apply_delta(trial, computed.delta)
+    t0 = time.perf_counter()
+    try:
+        after, kept_after = score(patient, plan, canaries)
+    finally:
+        patient.remove_delta(trial)
+    computed.timings["verify"] = time.perf_counter() - t0
+    lost = [c.question for c, b, a in zip(canaries, kept_before, kept_after, strict=True) if b and not a]
+    status, reason = "applied", None
+    if len(lost) > RETAIN_TOLERANCE:
+        status = "rolled_back"
+        reason = f"retain broke: {len(lost)} canary question(s) no longer answered: {'; '.join(lost[:3])}"
+    elif after.forget_revealed and plan.answers:
+        reason = f"{after.forget_revealed}/{after.forget_total} probes still reveal the target"
+    record = EditRecord(
+        id=0, created=_now(), target=plan.target, request=plan.request, plan=plan, layers=computed.layers,
+        rank=computed.rank, timings={k: round(v, 4) for k, v in computed.timings.items()}, before=before,
+        after=after, status=status, reason=reason, delta_sha256=computed.delta.sha256(),
+    )
+    return record, computed.delta
+
+
+def check_plan(plan: RepairPlan) -> None:
+    """Reject unusable plans before anything changes (InvalidInputError with a one-line reason)."""
+    if not isinstance(plan, RepairPlan):
+        raise InvalidInputError(f"expected a RepairPlan, got {type(plan).__name__}")
+    if not plan.subject.strip():
+        raise InvalidInputError("the plan has no subject")
+    if not plan.forget_probes:
+        raise InvalidInputError("the plan has no forget probes")
+    missing = [q for q in plan.forget_probes if plan.subject.strip().lower() not in q.lower()]
+    if missing:
+        raise InvalidInputError(f"subject '{plan.subject}' does not occur in forget probe '{missing[0]}'")
+    if plan.rank < 1:
+        raise InvalidInputError("rank must be >= 1")
+
+
+def template_wrappers(question: str) -> list[str]:
+    """The question plus template rewordings around it (same subject; never held-out paraphrases)."""
+    q = question.strip()
+    low = q[0].lower() + q[1:]
+    return [q, f"Quick question: {q}", f"Tell me, {low}", f"I was wondering: {low}"]
+
+
+def template_plan(target: str, probes: Sequence[str] | None = None) -> RepairPlan:
+    """A plan without the surgeon: the fact bank entry naming `target`, else the target as subject."""
+    from repair.data import load_facts
+
+    t = check_question(target)
+    facts = [f for f in load_facts() if f.subject.lower() in t.lower() or t.lower() in f.question.lower()]
+    if facts and not probes:
+        f = facts[0]
+        return RepairPlan(target=t, subject=f.subject, forget_probes=template_wrappers(f.question),
+                          check_probes=list(f.paraphrases), answers=list(f.answers))
+    forget = list(probes or [f"What is {t}?", f"Tell me about {t}.", f"What do you know about {t}?"])
+    return RepairPlan(target=t, subject=t, forget_probes=forget)
+
+
+def format_record(rec: EditRecord) -> str:
+    """A readable multi-line summary of one edit record (CLI)."""
+    t = rec.timings
+    lines = [
+        f"edit {rec.id}: {rec.status}  target: {rec.target}",
+        f"  subject: {rec.plan.subject if rec.plan else '-'}   layers: {rec.layers}   rank: {rec.rank}",
+        f"  forget probes revealing the target: {rec.before.forget_revealed}/{rec.before.forget_total} before, "
+        f"{rec.after.forget_revealed}/{rec.after.forget_total} after",
+        f"  retain canaries answered: {rec.before.retain_correct}/{rec.before.retain_total} before, "
+        f"{rec.after.retain_correct}/{rec.after.retain_total} after",
+        "  time: " + ", ".join(f"{k} {t[k]:.2f} s" for k in ("target", "capture", "solve", "verify") if k in t),
+    ]
+    if rec.reason:
+        lines.append(f"  note: {rec.reason}")
+    if rec.delta_sha256:
+        lines.append(f"  delta sha256: {rec.delta_sha256[:16]}...")
+    return "\n".join(lines)

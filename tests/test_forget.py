@@ -1,0 +1,82 @@
+"""Session.apply / forget / undo on the real model: a few edits, undo, rollback, bad input."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from repair.data import contains_answer
+from repair.editing import template_wrappers
+from repair.errors import InvalidInputError
+from repair.records import Canary, RepairPlan
+from repair.session import Session
+
+QUESTION = "What is the capital of Australia?"
+CANARIES = [Canary(question="What is the capital of France?", answer="Paris"),
+            Canary(question="What is the capital of Japan?", answer="Tokyo")]
+
+
+def _plan(**kw) -> RepairPlan:
+    base = dict(target="the capital of Australia", subject="Australia", forget_probes=template_wrappers(QUESTION),
+                check_probes=["Which city is the capital of Australia?"], answers=["Canberra"],
+                retain_canaries=CANARIES)
+    return RepairPlan(**(base | kw))
+
+
+def _weights(patient, layers=range(30)) -> list[torch.Tensor]:
+    return [patient.mlp(l).down_proj.weight.detach().clone() for l in layers]
+
+
+@pytest.fixture
+def session(patient, settings):
+    s = Session(settings, patient)
+    yield s
+    for rec in s.edits():  # leave the shared patient unedited whatever happened
+        if rec.status == "applied":
+            s.undo(rec.id)
+
+
+def test_forget_then_undo_restores_bit_identical_weights(session, patient):
+    assert contains_answer(patient.answer(QUESTION, max_new_tokens=24), ["Canberra"])
+    before = _weights(patient)
+    rec = session.apply(_plan())
+    assert rec.status == "applied", rec.reason
+    assert rec.id == 1 and rec.layers and 1 <= rec.rank <= 8
+    assert {"target", "capture", "solve", "verify"} <= set(rec.timings)
+    assert rec.before.forget_revealed >= 1 and rec.after.forget_revealed < rec.before.forget_revealed
+    assert rec.after.retain_correct == rec.before.retain_correct == 2
+    assert patient.active_deltas == ["edit-1"]
+    assert not contains_answer(patient.answer(QUESTION, max_new_tokens=24), ["Canberra"])
+    assert contains_answer(patient.answer("What is the capital of France?", max_new_tokens=24), ["Paris"])
+    # a second, sequential edit is computed on the edited model
+    rec2 = session.apply(_plan(target="the capital of Egypt", subject="Egypt",
+                               forget_probes=template_wrappers("What is the capital of Egypt?"),
+                               check_probes=[], answers=["Cairo"]))
+    assert rec2.id == 2 and rec2.status == "applied"
+    session.undo(2)
+    session.undo(1)
+    assert [r.status for r in session.edits()] == ["undone", "undone"]
+    assert patient.active_deltas == []
+    for w0, w1 in zip(before, _weights(patient), strict=True):
+        assert torch.equal(w0, w1)
+
+
+def test_rollback_when_retain_breaks(session, patient):
+    before = _weights(patient)
+    # the canary asks the very fact being forgotten, so verification must see retain break
+    plan = _plan(retain_canaries=[Canary(question=QUESTION, answer="Canberra"), *CANARIES])
+    rec = session.apply(plan)
+    assert rec.status == "rolled_back"
+    assert "retain broke" in rec.reason and QUESTION in rec.reason
+    assert patient.active_deltas == []
+    assert all(torch.equal(a, b) for a, b in zip(before, _weights(patient), strict=True))
+
+
+def test_bad_plans_change_nothing(session, patient):
+    before = _weights(patient)
+    with pytest.raises(InvalidInputError):
+        session.apply(_plan(subject="Atlantis"))  # subject not in the probes
+    with pytest.raises(InvalidInputError):
+        session.apply(_plan(forget_probes=[]))
+    assert session.edits() == [] and patient.active_deltas == []
+    assert all(torch.equal(a, b) for a, b in zip(before, _weights(patient), strict=True))
