@@ -1,0 +1,83 @@
+"""The Textual chat app driven by Pilot on the real default model (no mocks).
+
+Workers (model work) are awaited with `app.workers.wait_for_complete()`, never with fixed sleeps, so the
+tests only take as long as the machine needs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from textual.widgets import DataTable, Input
+
+from repair.data import contains_answer
+from tui.app import RepairApp
+from tui.widgets import ChatMessage, EditsPanel, RefusalCard
+
+SIZE = (120, 48)
+WAIT = 900  # seconds; the machine is shared and slow, a hang still fails
+
+
+@pytest.fixture(scope="module")
+def session(cache_dir, tmp_path_factory):
+    import repair
+
+    s = repair.open(home=tmp_path_factory.mktemp("tui-home"))
+    yield s
+    close = getattr(s, "close", None)
+    if callable(close):
+        close()
+
+
+async def settle(app, pilot) -> None:
+    """Wait until every worker is done and the UI has processed what they posted."""
+    await asyncio.wait_for(app.workers.wait_for_complete(), timeout=WAIT)
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def submit(app, pilot, text: str) -> None:
+    app.query_one("#prompt", Input).value = text
+    await pilot.press("enter")
+    await pilot.pause()
+    await settle(app, pilot)
+
+
+def messages(app, who: str) -> list[str]:
+    return [m.text for m in app.query(ChatMessage) if m.who == who]
+
+
+def test_chat_reply_status_bar_and_commands(session):
+    async def run():
+        app = RepairApp(session)
+        async with app.run_test(size=SIZE) as pilot:
+            status = app.status
+            assert status.model == session.patient.name and status.activity == "ready"
+            await submit(app, pilot, "What is the capital of France?")
+            replies = messages(app, "model")
+            assert len(replies) == 1 and contains_answer(replies[0], ["Paris"]), replies
+            assert messages(app, "user") == ["What is the capital of France?"]
+            assert status.activity == "ready" and status.active_edits == 0
+            assert app.query_one("#prompt", Input).value == ""
+
+            # slash commands are parsed in the app; errors are shown, not raised
+            await submit(app, pilot, "/help")
+            assert "/forget X" in messages(app, "system")[-1]
+            await submit(app, pilot, "/undo")
+            assert messages(app, "error")[-1].startswith("usage: /undo")
+            await submit(app, pilot, "/frobnicate")
+            assert "unknown command /frobnicate" in messages(app, "error")[-1]
+            await submit(app, pilot, "/undo 99")
+            assert "no edit #99" in messages(app, "error")[-1]
+
+            # the edits panel toggles with F2 and starts empty
+            panel = app.query_one(EditsPanel)
+            assert not panel.display
+            await pilot.press("f2")
+            assert panel.display and app.query_one(DataTable).row_count == 0
+            await pilot.press("f2")
+            assert not panel.display
+            assert not list(app.query(RefusalCard))
+
+    asyncio.run(run())
