@@ -83,6 +83,18 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--home", default=None, help="state folder (default: $REPAIR_HOME or ~/.local/share/repair)")
 
 
+def _bench_args(p: argparse.ArgumentParser) -> None:
+    from evals.cli import configure
+
+    configure(p)
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from evals.cli import cmd_bench
+
+    return cmd_bench(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="repair", description="Interactive machine unlearning for a local LLM.")
     sub = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
@@ -90,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
         "chat": ("chat with the model in the terminal (Textual app; --plain for line mode)", _chat_args, cmd_chat),
         "forget": ("make the model forget something (STAMP edit, verified; prints the edit record)",
                    _forget_args, cmd_forget),
+        "bench": ("run the forget/retain benchmark (STAMP vs GA/GradDiff/NPO); writes JSON, Markdown, PNG",
+                  _bench_args, _cmd_bench),
         "ask": ("answer one question (no watchdog, no edit)",
                 lambda p: p.add_argument("question", nargs="+"), cmd_ask),
     }
