@@ -257,7 +257,7 @@ def score(patient, plan: RepairPlan, canaries: Sequence[Canary], max_new_tokens:
                   retain_total=len(canaries)), kept
 
 
-def execute(editor: Editor, plan: RepairPlan) -> tuple[EditRecord, LowRankDelta]:
+def execute(editor: Editor, plan: RepairPlan, runtime=None) -> tuple[EditRecord, LowRankDelta]:
     """Compute `plan`'s edit on the current model, try it, verify, and leave the patient as it was.
 
     Returns the record (status "applied", or "rolled_back" with the reason when retain canaries that
@@ -277,6 +277,14 @@ def execute(editor: Editor, plan: RepairPlan) -> tuple[EditRecord, LowRankDelta]
     finally:
         patient.remove_delta(trial)
     computed.timings["verify"] = time.perf_counter() - t0
+    if runtime is not None:  # the llama.cpp runtime people chat with (quantised base + LoRA adapter)
+        from repair.patient.runtime import count_revealed
+
+        t0 = time.perf_counter()
+        probes = list(dict.fromkeys([*plan.forget_probes, *plan.check_probes]))
+        leaked = count_revealed(runtime, patient.delta_items(), (trial, computed.delta), probes, plan.answers)
+        after = after.model_copy(update={"runtime_revealed": leaked})
+        computed.timings["verify_runtime"] = time.perf_counter() - t0
     lost = [c.question for c, b, a in zip(canaries, kept_before, kept_after, strict=True) if b and not a]
     status, reason = "applied", None
     if len(lost) > RETAIN_TOLERANCE:
@@ -284,6 +292,9 @@ def execute(editor: Editor, plan: RepairPlan) -> tuple[EditRecord, LowRankDelta]
         reason = f"retain broke: {len(lost)} canary question(s) no longer answered: {'; '.join(lost[:3])}"
     elif after.forget_revealed and plan.answers:
         reason = f"{after.forget_revealed}/{after.forget_total} probes still reveal the target"
+    if status == "applied" and after.runtime_revealed:
+        note = f"{after.runtime_revealed}/{after.forget_total} probes still reveal the target in the llama.cpp runtime"
+        reason = f"{reason}; {note}" if reason else note
     record = EditRecord(
         id=0, created=_now(), target=plan.target, request=plan.request, plan=plan, layers=computed.layers,
         rank=computed.rank, timings={k: round(v, 4) for k, v in computed.timings.items()}, before=before,

@@ -52,6 +52,7 @@ class Scores(BaseModel):
     forget_total: int = 0
     retain_correct: int = 0  # canaries answered correctly
     retain_total: int = 0
+    runtime_revealed: int | None = None  # forget+check probes the llama.cpp runtime still reveals (None: not run)
 
 
 class EditRecord(BaseModel):

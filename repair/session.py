@@ -10,23 +10,61 @@ import os
 from repair.config import DEFAULT_MODEL, Settings
 from repair.patient import Patient
 from repair.patient.model import Message, check_question
+from repair.patient.runtime import LlamaRuntime, open_runtime
 from repair.records import EditRecord, RepairPlan
 from repair.stamp.delta import LowRankDelta
 
 
 class Session:
-    def __init__(self, settings: Settings, patient: Patient):
+    def __init__(self, settings: Settings, patient: Patient | None = None, runtime: LlamaRuntime | None = None):
+        if patient is None and runtime is None:
+            raise ValueError("a Session needs a torch patient or a llama.cpp runtime")
         self.settings = settings
-        self.patient = patient
+        self._patient = patient  # torch surgery engine: loaded lazily (first edit / activations)
+        self.runtime = runtime  # llama.cpp chat runtime (None: torch answers)
         self.history: list[Message] = []
         self._editor = None  # repair.editing.Editor, built on first edit (holds covariance caches)
         self._records: list[EditRecord] = []  # in-memory edit log (the journal replaces this)
         self._deltas: dict[int, LowRankDelta] = {}
 
+    # -------------------------------------------------------------- backends (RUNTIME)
+    @property
+    def backend(self) -> str:
+        """"llama" when the llama.cpp runtime answers, else "torch"."""
+        return "llama" if self.runtime is not None else "torch"
+
+    @property
+    def patient(self) -> Patient:
+        """The torch patient (surgery engine), loaded on first use."""
+        if self._patient is None:
+            self._patient = Patient.load(self.settings.model, self.settings)
+        return self._patient
+
+    @patient.setter
+    def patient(self, value: Patient) -> None:
+        self._patient = value
+
+    @property
+    def patient_loaded(self) -> bool:
+        return self._patient is not None
+
+    def _answer(self, question: str, history=(), max_new_tokens: int = 96) -> str:
+        """Greedy reply from the chat backend (llama.cpp runtime when active, else torch)."""
+        if self.runtime is not None:
+            return self.runtime.answer(question, history, max_new_tokens=max_new_tokens)
+        return self.patient.answer(question, history, max_new_tokens=max_new_tokens)
+
+    def stream(self, question: str, history=(), max_new_tokens: int = 256):
+        """Yield the greedy reply to `question` (after `history`) piece by piece as it is generated."""
+        q = check_question(question)
+        if self.runtime is not None:
+            return self.runtime.stream(q, history, max_new_tokens=max_new_tokens)
+        return self.patient.stream(q, history, max_new_tokens=max_new_tokens)
+
     # -------------------------------------------------------------- plain answers
     def ask(self, question: str) -> str:
         """The model's plain answer to one question (no watchdog, no history)."""
-        return self.patient.answer(check_question(question))
+        return self._answer(check_question(question))
 
     # -------------------------------------------------------------- edits (STAMP)
     @property
@@ -53,7 +91,7 @@ class Session:
         """Compute the STAMP edit for `plan` on the current model, apply, verify (rollback if retain breaks)."""
         from repair.editing import execute
 
-        record, delta = execute(self.editor, plan)
+        record, delta = execute(self.editor, plan, runtime=self.runtime)
         record = self._commit_edit(record, delta)
         if record.status == "applied":
             self.patient.apply_delta(self._delta_key(record.id), delta)
@@ -90,11 +128,32 @@ class Session:
         return self._records[i]
 
     def _sync_runtime(self) -> None:
-        """Push the active deltas to the fast runtime (RUNTIME implements it; no-op until then)."""
+        """Push the patient's active deltas to the llama.cpp runtime (one merged LoRA adapter, context reset).
+
+        Called after every apply/undo/replay. Without a loaded patient no edit is active: the runtime
+        serves the base model."""
+        if self.runtime is None:
+            return
+        self.runtime.set_deltas(self._patient.delta_items() if self._patient is not None else [])
 
 
-def open(home: str | os.PathLike | None = None, model: str = DEFAULT_MODEL) -> Session:  # noqa: A001
-    """Open a session on `model` (registry name or local path) with state under `home`."""
+BACKENDS = ("llama", "torch")
+
+
+def open(  # noqa: A001
+    home: str | os.PathLike | None = None, model: str = DEFAULT_MODEL, backend: str = "llama"
+) -> Session:
+    """Open a session on `model` (registry name or local path) with state under `home`.
+
+    backend="llama" (default) chats through llama.cpp with edits as LoRA adapters and loads the torch
+    patient only when an edit needs it; if llama-cpp-python is unavailable (or the model has no GGUF)
+    it falls back to torch with a one-line notice. backend="torch" answers with the fp32 torch patient.
+    """
+    from repair.errors import InvalidInputError
+
+    if backend not in BACKENDS:
+        raise InvalidInputError(f"unknown backend '{backend}': use one of {', '.join(BACKENDS)}")
     settings = Settings.create(home=home, model=model)
-    patient = Patient.load(model, settings)
-    return Session(settings, patient)
+    runtime = open_runtime(model, settings) if backend == "llama" else None
+    patient = Patient.load(model, settings) if runtime is None else None
+    return Session(settings, patient, runtime)

@@ -205,6 +205,11 @@ class Patient:
     def active_deltas(self) -> list[str]:
         return list(self._deltas)
 
+    def delta_items(self) -> list[tuple[str, LowRankDelta]]:
+        """The active deltas as (id, delta) pairs, in the order they were applied."""
+        with self._lock:
+            return list(self._deltas.items())
+
     def base_weight(self, layer: int) -> torch.Tensor:
         """The pristine (unedited) down_proj weight of `layer`, shape [d_model, d_ff]."""
         w = self._base.get(layer)

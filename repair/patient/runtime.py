@@ -323,3 +323,23 @@ def open_runtime(model: str, settings: Settings, options: RuntimeOptions | None 
     except RuntimeUnavailable as exc:
         print(f"[repair] {exc}; using the torch backend (slower)", file=sys.stderr)
         return None
+
+
+def count_revealed(
+    runtime: LlamaRuntime, base: Sequence[tuple[str, LowRankDelta]], trial: tuple[str, LowRankDelta],
+    probes: Sequence[str], answers: Sequence[str], max_new_tokens: int = 32,
+) -> int:
+    """How many `probes` the runtime still answers with one of `answers` when serving `base` + `trial`.
+
+    The executor's verify step uses it so an edit is checked in the runtime people chat with (quantised
+    base weights + LoRA adapter). The runtime is restored to `base` afterwards, also on errors."""
+    from repair.data import contains_answer
+
+    if not probes or not answers:
+        return 0
+    try:
+        runtime.set_deltas([*base, trial])
+        replies = runtime.answer_many(probes, max_new_tokens=max_new_tokens)
+    finally:
+        runtime.set_deltas(base)
+    return sum(contains_answer(r, list(answers)) for r in replies)
