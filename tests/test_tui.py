@@ -53,7 +53,8 @@ def test_chat_reply_status_bar_and_commands(session):
         app = RepairApp(session)
         async with app.run_test(size=SIZE) as pilot:
             status = app.status
-            assert status.model == session.patient.name and status.activity == "ready"
+            assert status.backend == session.backend
+            assert status.model == session.settings.model and status.activity == "ready"
             await submit(app, pilot, "What is the capital of France?")
             replies = messages(app, "model")
             assert len(replies) == 1 and contains_answer(replies[0], ["Paris"]), replies

@@ -201,20 +201,24 @@ class RepairApp(App[int]):
             turn = self.port.chat(text, piece)
         except Cancelled:
             return
-        except RepairError as exc:
-            self._call(reply.finish, "")
-            self._call(self.say, "error", str(exc))
+        except Exception as exc:  # shown in the transcript; the app keeps running
+            self._call(reply.remove)
+            message = str(exc) if isinstance(exc, RepairError) else f"{type(exc).__name__}: {exc}"
+            self._call(self.say, "error", message)
             return
         self._call(self.show_turn, turn, reply)
 
     def show_turn(self, turn: TurnView, reply: ChatMessage) -> None:
         self.status.set(intent=turn.intent)
-        reply.finish(turn.reply)
         if turn.refused:
+            reply.remove()  # the card says it, with the guard's reason
             self.add(RefusalCard(turn.refused))
         elif turn.plan is not None:
+            reply.become("system", turn.reply)  # RePAIR describing the plan, not the model talking
             self.add(PlanCard(turn.plan))
-        elif turn.edit is not None:
+        else:
+            reply.finish(turn.reply)
+        if turn.edit is not None:
             self.say("system", f"edit #{turn.edit.id} applied: {turn.edit.target}")
         self.transcript.scroll_end(animate=False)
 
@@ -234,7 +238,7 @@ class RepairApp(App[int]):
             self.add(RefusalCard(turn.refused))
         elif turn.plan is not None:
             if turn.reply:
-                self.say("model", turn.reply)
+                self.say("system", turn.reply)
             self.add(PlanCard(turn.plan))
 
     @on(PlanCard.Chosen)

@@ -59,9 +59,8 @@ class SessionPort:
     # ------------------------------------------------------------------ facts for the status bar
     @property
     def model_name(self) -> str:
-        patient = getattr(self.session, "patient", None)
-        name = getattr(patient, "name", None)
-        return str(name or self.session.settings.model)
+        model = str(self.session.settings.model)  # registry name or a path (never loads the torch patient)
+        return Path(model).name if ("/" in model or "\\" in model) else model
 
     @property
     def backend(self) -> str:

@@ -75,6 +75,12 @@ class ChatMessage(Static):
         self.text = text
         self.refresh_text()
 
+    def become(self, who: str, text: str) -> None:
+        self.remove_class(f"msg-{self.who}")
+        self.who = who
+        self.add_class(f"msg-{who}")
+        self.finish(text)
+
 
 def _plan_lines(plan: RepairPlan) -> Text:
     text = Text()
@@ -82,6 +88,7 @@ def _plan_lines(plan: RepairPlan) -> Text:
         ("target", plan.target),
         ("subject", plan.subject),
         ("category", plan.category),
+        ("leaks if", ", ".join(repr(a) for a in plan.answers) or "—"),
         ("layers", ", ".join(map(str, plan.layers)) or "chosen by STAMP"),
         ("rank", str(plan.rank)),
         ("refusal", plan.refusal),
