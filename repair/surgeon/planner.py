@@ -1,0 +1,308 @@
+"""The surgeon: turns a forget target (or a watchdog Intent) into a validated RepairPlan.
+
+plan_target(target):
+  1. read the target: request wording, misinformation claim, personal value, subject span, category
+  2. policy guard (empty / over-broad / safety-aimed / oversized -> PolicyRefusal, nothing planned)
+  3. probes: category templates (+ local-LLM paraphrases when a paraphraser is available), every probe
+     mentions the subject and none contains an answer; forget and held-out check probes are disjoint
+  4. answers: what would reveal the target (the model's own answer spans, fact-bank answers, the false
+     claim, the personal value)
+  5. retain canaries (known, unrelated facts) and the canary guard
+  6. layers / strength from the patient's activations when repair.stamp provides layer scoring
+The surgeon never executes anything: its output is a pydantic RepairPlan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from repair.config import Settings
+from repair.errors import InvalidInputError, PolicyRefusal
+from repair.records import Intent, RepairPlan
+from repair.surgeon import answers as answer_spans
+from repair.surgeon import policy, templates
+from repair.surgeon.canaries import CanaryPool, related_facts
+from repair.surgeon.templates import Frame
+from repair.surgeon.text import (
+    WH_WORDS,
+    Claim,
+    category_of,
+    entity_spans,
+    mentions,
+    norm,
+    parse_claim,
+    personal_attribute,
+    personal_value,
+    question_forms,
+    strip_request,
+    subject_of,
+    words,
+)
+
+MIN_FORGET = 8
+MIN_CHECK = 3
+MAX_FORGET = 12
+MAX_CHECK = 5
+MAX_RELATED_CANARIES = 8  # a target related to more bank facts than this is too broad
+N_CANARIES = 12
+REFUSAL = "I'm not sure."
+
+
+@dataclass
+class Reading:
+    """What the surgeon understood from a target."""
+
+    target: str
+    request: str
+    category: str
+    subject: str
+    frame: Frame | None = None
+    attribute: str | None = None  # personal data
+    claim: Claim | None = None  # misinformation
+    answers: list[str] = field(default_factory=list)
+    correction: str | None = None
+
+
+def _dedupe(probes: Sequence[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for p in probes:
+        p = re.sub(r"\s+", " ", p).strip()
+        key = norm(p)
+        if p and key and key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def usable_probe(probe: str, subject: str, answers: Sequence[str]) -> bool:
+    """A probe must name the subject verbatim and must not contain anything it should make the model hide."""
+    if not (8 <= len(probe) <= policy.MAX_PROBE_CHARS) or not mentions(probe, subject):
+        return False
+    return not any(a and mentions(probe, a) for a in answers if norm(a) != norm(subject))
+
+
+class Surgeon:
+    """Writes RepairPlans for one patient. `paraphraser`: optional callable (Frame, n) -> list[str]."""
+
+    def __init__(self, patient, settings: Settings, paraphraser=None, facts=None, use_llm: bool = True):
+        self.patient = patient
+        self.settings = settings
+        self._facts = facts
+        self._pool: CanaryPool | None = None
+        self._paraphraser = paraphraser
+        self._use_llm = use_llm and paraphraser is None
+
+    # ------------------------------------------------------------------ resources
+    @property
+    def pool(self) -> CanaryPool:
+        if self._pool is None:
+            self._pool = CanaryPool(self.patient, self.settings, self._facts)
+        return self._pool
+
+    @property
+    def facts(self):
+        return self.pool.facts
+
+    def paraphraser(self):
+        if self._paraphraser is None and self._use_llm:
+            from repair.surgeon.paraphrase import Paraphraser
+
+            gguf = getattr(getattr(self.patient, "source", None), "gguf_path", None)
+            self._paraphraser = Paraphraser.for_gguf(gguf) if gguf is not None else None
+            self._use_llm = False
+        return self._paraphraser
+
+    # ------------------------------------------------------------------ public
+    def plan(self, intent: Intent, history: Sequence[dict] = (), request: str | None = None) -> RepairPlan:
+        """A plan for a watchdog `intent` (kind 'forget'); `history` resolves 'that' / 'what you just said'."""
+        if intent.kind != "forget":
+            raise InvalidInputError("the intent is not a forget request")
+        target = (intent.target or "").strip()
+        if request is None:
+            users = [m["content"] for m in history if m.get("role") == "user"]
+            request = users[-1] if users and target and target.lower() in users[-1].lower() else target
+        return self.plan_target(target or (request or ""), request=request, history=history)
+
+    def plan_target(
+        self, target: str, probes: Sequence[str] | None = None, request: str | None = None,
+        history: Sequence[dict] = (),
+    ) -> RepairPlan:
+        """A validated plan to forget `target`; raises PolicyRefusal (with a reason) for refused requests."""
+        if not isinstance(target, str):
+            raise InvalidInputError(f"target must be text, got {type(target).__name__}")
+        reading = self.read(target, request or target, history)
+        if probes:
+            policy.check_probes(probes)
+        forget, check = self._probes(reading, list(probes or []))
+        if reading.category not in ("personal", "misinformation") and not reading.answers:
+            reading.answers = self._model_answers(reading, forget)
+        forget = [p for p in forget if usable_probe(p, reading.subject, reading.answers)]
+        check = [p for p in check if usable_probe(p, reading.subject, reading.answers)]
+        if len(forget) < MIN_FORGET or len(check) < MIN_CHECK:
+            raise InvalidInputError(
+                f"could not write enough probes for '{reading.target}' ({len(forget)} forget, {len(check)} check)"
+            )
+        canaries = self._canaries(reading, forget + check)
+        plan = RepairPlan(
+            target=reading.target, subject=reading.subject, category=reading.category,
+            forget_probes=forget[:MAX_FORGET], check_probes=check[:MAX_CHECK], answers=reading.answers,
+            refusal=REFUSAL, retain_canaries=canaries, request=request, correction=reading.correction,
+        )
+        return self._strength(plan)
+
+    # ------------------------------------------------------------------ reading
+    def read(self, target: str, request: str, history: Sequence[dict] = ()) -> Reading:
+        t = strip_request(target)
+        claim = parse_claim(request) or parse_claim(target)
+        if claim is None and t.lower().startswith(("that's wrong", "that is wrong", "no,")):
+            claim = self._claim_from_history(request, history)
+        policy.check_target(claim.topic if claim else t)
+        category = "misinformation" if claim else category_of(request, t)
+        if category == "misinformation" and claim is not None:
+            subject = subject_of(claim.topic, self._known_subjects())
+            frame = self._frame(claim.topic, subject)
+            answers = [claim.false] if claim.false else []
+            return Reading(target=t, request=request, category=category, subject=subject, frame=frame, claim=claim,
+                           answers=answers, correction=claim.correct)
+        if category == "personal":
+            return self._read_personal(t, request, history)
+        subject = subject_of(t, self._known_subjects())
+        policy.check_target(subject)
+        reading = Reading(target=t, request=request, category=category, subject=subject, frame=self._frame(t, subject))
+        reading.answers = self._bank_answers(t, subject)
+        return reading
+
+    def _known_subjects(self) -> tuple[str, ...]:
+        try:
+            return tuple(f.subject for f in self.facts)
+        except Exception:  # noqa: BLE001 - the bank is optional for reading; planning still works without it
+            return ()
+
+    def _frame(self, target: str, subject: str) -> Frame:
+        t = target.strip(" .?!")
+        question = question_forms(t)
+        first = t.split()[0].lower() if t.split() else ""
+        clause = t if first in WH_WORDS or not t[:1].isupper() else t
+        entity_only = norm(t) == norm(subject) and bool(entity_spans(t) or t[:1].isupper())
+        return Frame(question=question, clause=clause[:1].lower() + clause[1:] if first in WH_WORDS else clause,
+                     subject=subject, entity_only=entity_only)
+
+    def _read_personal(self, t: str, request: str, history: Sequence[dict]) -> Reading:
+        value = personal_value(request) or personal_value(t)
+        attr = value.attribute if value else personal_attribute(t)
+        if not attr:
+            raise PolicyRefusal(f"'{t}' does not say which personal detail to forget")
+        if value is None:  # "forget my address": look for it in what the person said earlier
+            for m in reversed(list(history)):
+                if m.get("role") == "user":
+                    v = personal_value(m["content"])
+                    if v and (v.attribute == attr or attr in v.attribute or v.attribute in attr):
+                        value = v
+                        break
+        if value is None:
+            raise PolicyRefusal(
+                f"I don't know which {attr} to forget: say it in the request, e.g. 'forget my {attr} is ...'"
+            )
+        return Reading(target=t, request=request, category="personal", subject=attr, attribute=attr,
+                       answers=[value.value])
+
+    def _claim_from_history(self, request: str, history: Sequence[dict]) -> Claim | None:
+        """'that's wrong, it's Canberra' after the model said 'Sydney': the false claim is the model's answer."""
+        msgs = list(history)
+        for i in range(len(msgs) - 1, 0, -1):
+            if msgs[i].get("role") == "assistant" and msgs[i - 1].get("role") == "user":
+                question = msgs[i - 1]["content"].strip(" ?")
+                false = answer_spans.vote([question], [msgs[i]["content"]], limit=1)
+                m = re.search(r"(?:it'?s|it\s+is|is|was)\s+(?:actually\s+)?([^,.;!?]+)", request, re.IGNORECASE)
+                correct = m.group(1).strip() if m else None
+                if false:
+                    topic = re.sub(r"^(?:what|who|where|when|which)\s+(?:is|was|are|were)\s+", "", question,
+                                   flags=re.IGNORECASE)
+                    return Claim(statement=f"{topic} is {correct}" if correct else question, topic=topic,
+                                 correct=correct, false=false[0])
+        return None
+
+    def _bank_answers(self, target: str, subject: str) -> list[str]:
+        """Gold answers of the fact-bank fact that this target names (same subject, question overlaps)."""
+        try:
+            facts = self.facts
+        except Exception:  # noqa: BLE001
+            return []
+        tw = set(words(norm(target))) - {"the", "of", "a", "an", "is", "what", "who", "which"}
+        best, best_score = None, 0.0
+        for f in facts:
+            if not mentions(target, f.subject) and norm(f.subject) != norm(subject):
+                continue
+            qw = set(words(norm(" ".join(f.probes))))
+            score = len(tw & qw) / max(1, len(tw))
+            if score > best_score:
+                best, best_score = f, score
+        return list(best.answers) if best is not None and best_score >= 0.6 else []
+
+    # ------------------------------------------------------------------ probes
+    def _probes(self, r: Reading, given: list[str]) -> tuple[list[str], list[str]]:
+        if r.category == "personal":
+            forget, check = templates.personal_forget(r.attribute), templates.personal_check(r.attribute)
+        elif r.category == "harmful":
+            forget, check = templates.harmful_forget(r.frame), templates.harmful_check(r.frame)
+        else:
+            forget, check = templates.fact_forget(r.frame), templates.fact_check(r.frame)
+        for p in given:
+            if not mentions(p, r.subject):
+                raise InvalidInputError(f"probe '{p[:60]}' does not mention the subject '{r.subject}'")
+        extra_f, extra_c = self._paraphrases(r)
+        forget = _dedupe([*given, *extra_f, *forget])
+        check = [p for p in _dedupe([*extra_c, *check]) if norm(p) not in {norm(x) for x in forget}]
+        return forget, check
+
+    def _paraphrases(self, r: Reading) -> tuple[list[str], list[str]]:
+        """LLM paraphrases split between forget (most) and check (a couple); empty without a paraphraser."""
+        para = self.paraphraser()
+        if para is None or r.frame is None and r.attribute is None:
+            return [], []
+        frame = r.frame or Frame(question=f"What is my {r.attribute}?", clause=f"my {r.attribute}",
+                                 subject=r.attribute)
+        got = [p for p in para(frame, 8) if usable_probe(p, r.subject, r.answers)]
+        got = _dedupe(got)
+        return got[:-2] if len(got) > 2 else got, got[-2:] if len(got) > 2 else []
+
+    def _model_answers(self, r: Reading, forget: Sequence[str]) -> list[str]:
+        """Ask the current model a few probes and keep the answer span most replies agree on."""
+        qs = list(forget[:3])
+        replies = self.patient.answer_many(qs, max_new_tokens=32)
+        return answer_spans.vote(qs, replies, limit=2)
+
+    # ------------------------------------------------------------------ canaries
+    def _canaries(self, r: Reading, probes: Sequence[str]):
+        from repair.records import Canary
+
+        facts = self.facts
+        related = related_facts(facts, r.subject, r.answers, r.target)
+        if len(related) > MAX_RELATED_CANARIES:
+            sample = "; ".join(f.question for f in related[:2])
+            raise PolicyRefusal(
+                f"'{r.target}' is too broad: it touches {len(related)} retain canaries (e.g. {sample})"
+            )
+        skip = {f.id for f in related}
+        for p in probes:  # a probe that asks a canary's question would edit that canary
+            for f in facts:
+                if f.id not in skip and any(norm(p) == norm(q) for q in f.probes):
+                    raise PolicyRefusal(f"probe '{p[:60]}' asks retain canary '{f.question}'")
+        return [Canary(question=f.question, answer=f.answer) for f in self.pool.known(N_CANARIES, skip)]
+
+    # ------------------------------------------------------------------ layers and strength
+    def _strength(self, plan: RepairPlan) -> RepairPlan:
+        """Layers / rank / lam / alpha from the patient's activations via repair.stamp layer scoring.
+
+        Until repair.stamp provides scoring, the plan leaves layers empty (= the executor chooses)."""
+        try:
+            from repair.stamp import layers as stamp_layers  # type: ignore[attr-defined]
+        except ImportError:
+            return plan
+        choose = getattr(stamp_layers, "choose_layers", None)
+        if choose is None:
+            return plan
+        return plan
