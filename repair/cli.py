@@ -28,30 +28,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_chat(args: argparse.Namespace) -> int:
     """The Textual chat app (`tui/`); `--plain` keeps a plain line-mode chat."""
-    if not args.plain:
-        from tui.main import run_chat
+    from tui.main import run_chat
 
-        return run_chat(home=args.home, model=args.model, backend=getattr(args, "backend", None))
-    session = _session(args)
-    print(f"RePAIR chat on {session.patient.name}. Empty line or Ctrl+D quits.", file=sys.stderr)
-    while True:
-        try:
-            line = input("you> ").strip()
-        except EOFError:
-            print(file=sys.stderr)
-            return 0
-        if not line:
-            return 0
-        try:
-            print("model> ", end="", flush=True)
-            reply = ""
-            for piece in session.patient.stream(line, history=session.history):
-                reply += piece
-                print(piece, end="", flush=True)
-            print()
-            session.history += [{"role": "user", "content": line}, {"role": "assistant", "content": reply.strip()}]
-        except RepairError as exc:
-            print(f"\nerror: {exc}", file=sys.stderr)
+    return run_chat(home=args.home, model=args.model, backend=getattr(args, "backend", None), plain=args.plain)
 
 
 def _chat_args(p: argparse.ArgumentParser) -> None:
@@ -95,6 +74,18 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     return cmd_bench(args)
 
 
+def _plan_args(p: argparse.ArgumentParser) -> None:
+    from repair.surgeon.cli import configure
+
+    configure(p)
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    from repair.surgeon.cli import cmd_plan
+
+    return cmd_plan(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="repair", description="Interactive machine unlearning for a local LLM.")
     sub = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
@@ -104,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
                    _forget_args, cmd_forget),
         "bench": ("run the forget/retain benchmark (STAMP vs GA/GradDiff/NPO); writes JSON, Markdown, PNG",
                   _bench_args, _cmd_bench),
+        "plan": ("print the repair plan for a forget request as JSON (no edit)", _plan_args, _cmd_plan),
         "ask": ("answer one question (no watchdog, no edit)",
                 lambda p: p.add_argument("question", nargs="+"), cmd_ask),
     }

@@ -21,13 +21,19 @@ def open_session(home=None, model: str | None = None, backend: str | None = None
     return repair.open(**kwargs)
 
 
-def run_chat(home=None, model: str | None = None, backend: str | None = None) -> int:
+def run_chat(home=None, model: str | None = None, backend: str | None = None, plain: bool = False) -> int:
+    """Open the session, then run the Textual app (or the line-mode chat with `plain`)."""
     print(f"Loading {model or 'the default model'} …", file=sys.stderr, flush=True)
     session = open_session(home, model, backend)
-    from tui.app import RepairApp
+    try:
+        if plain:
+            from tui.plain import run_plain
 
-    result = RepairApp(session).run()
-    close = getattr(session, "close", None)
-    if callable(close):
-        close()
-    return int(result or 0)
+            return run_plain(session)
+        from tui.app import RepairApp
+
+        return int(RepairApp(session).run() or 0)
+    finally:
+        close = getattr(session, "close", None)
+        if callable(close):
+            close()
