@@ -8,10 +8,11 @@ from __future__ import annotations
 import os
 
 from repair.config import DEFAULT_MODEL, Settings
+from repair.data import contains_answer
 from repair.patient import Patient
 from repair.patient.model import Message, check_question
 from repair.patient.runtime import LlamaRuntime, open_runtime
-from repair.records import EditRecord, RepairPlan
+from repair.records import EditRecord, RepairPlan, Turn
 from repair.stamp.delta import LowRankDelta
 
 
@@ -23,6 +24,9 @@ class Session:
         self._patient = patient  # torch surgery engine: loaded lazily (first edit / activations)
         self.runtime = runtime  # llama.cpp chat runtime (None: torch answers)
         self.history: list[Message] = []
+        self._watchdog = None  # repair.watchdog.Watchdog, built on the first chat turn
+        self._surgeon = None  # repair.surgeon.Surgeon, built on the first forget request
+        self._forget_turns: set[int] = set()  # history indices of forget turns (kept out of the model's context)
         self._editor = None  # repair.editing.Editor, built on first edit (holds covariance caches)
         self._records: list[EditRecord] = []  # in-memory edit log (the journal replaces this)
         self._deltas: dict[int, LowRankDelta] = {}
@@ -65,6 +69,64 @@ class Session:
     def ask(self, question: str) -> str:
         """The model's plain answer to one question (no watchdog, no history)."""
         return self._answer(check_question(question))
+
+    # -------------------------------------------------------------- chat turns (SURGEON)
+    @property
+    def watchdog(self):
+        """The intent detector run on every chat turn (built on first use)."""
+        if self._watchdog is None:
+            from repair.watchdog import Watchdog
+
+            self._watchdog = Watchdog()
+        return self._watchdog
+
+    @property
+    def surgeon(self):
+        """The plan writer for this session's patient (keeps its canary pool and paraphraser)."""
+        if self._surgeon is None:
+            from repair.surgeon import Surgeon
+
+            self._surgeon = Surgeon(self.patient, self.settings)
+        return self._surgeon
+
+    def chat(self, text: str) -> Turn:
+        """One chat turn: the watchdog reads `text`; a forget request yields a plan awaiting confirmation
+        (`apply(turn.plan)`), a refused one the guard's reason, anything else the model's reply.
+
+        `history` keeps every turn (the watchdog resolves references with it); the model's own context
+        (`chat_context()`) leaves out forget turns and any message revealing an applied edit's answers."""
+        from repair.errors import RepairError
+        from repair.surgeon.describe import describe_plan
+
+        text = check_question(text)
+        intent = self.watchdog.detect(text, history=list(self.history))
+        if intent.kind == "forget":
+            try:
+                plan = self.surgeon.plan(intent, history=list(self.history), request=text)
+            except RepairError as exc:
+                reason = getattr(exc, "reason", None) or str(exc)
+                turn = Turn(reply=f"I won't make that edit: {reason}", intent=intent, refused=reason)
+            else:
+                turn = Turn(reply=describe_plan(plan), intent=intent, plan=plan)
+            self._forget_turns.add(len(self.history))
+        else:
+            reply = self._answer(text, self.chat_context())
+            turn = Turn(reply=reply, intent=intent)
+        self.history += [{"role": "user", "content": text}, {"role": "assistant", "content": turn.reply}]
+        return turn
+
+    def chat_context(self, max_messages: int = 12) -> list[Message]:
+        """The history the model sees when replying: chat turns only, minus anything an applied edit hides."""
+        hidden = [a for r in self.edits() if r.status == "applied" and r.plan for a in r.plan.answers]
+        keep: list[Message] = []
+        for i in range(0, len(self.history) - 1, 2):
+            if i in self._forget_turns:
+                continue
+            pair = self.history[i : i + 2]
+            if hidden and any(contains_answer(m["content"], hidden) for m in pair):
+                continue
+            keep += pair
+        return keep[-max_messages:]
 
     # -------------------------------------------------------------- edits (STAMP)
     @property
