@@ -1,0 +1,392 @@
+"""Writes `examples.jsonl`, the watchdog's labelled data set (run: python -m repair.watchdog.data.build).
+
+Everything here was written by hand for RePAIR: request templates (imperative, polite, indirect, typos,
+lower case, six languages), targets (personal data, facts, harmful topics, misinformation, copyrighted text),
+and many chat turns, including hard negatives that mention forgetting without asking the model to unlearn.
+
+Split: whole *template groups* and whole *targets* are held out (a held-out example never shares its wording
+template or its target with a training example), so the held-out numbers measure generalisation to new
+phrasings and new targets, not memorisation. Deterministic (fixed seed); the output file is committed.
+
+Row: {"id", "text", "label": "forget"|"chat", "target": str|null, "history": [{"role","content"}...],
+      "lang", "group", "kind", "split": "train"|"heldout"}
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+OUT = Path(__file__).with_name("examples.jsonl")
+SEED = 20261128
+HELDOUT_EVERY = 4  # every 4th template group (and every 4th target) goes to the held-out split
+
+# ---- targets (as a person would say them; the gold extraction) --------------------------------------------
+TARGETS = [
+    "my home address, 42 Kestrel Road", "my phone number 555-0142", "my email address jane.doe@example.com",
+    "my daughter's name", "that I have type 2 diabetes", "my credit card number ending in 4417",
+    "my social security number", "where I work", "my ex-husband's new address", "my bank account details",
+    "my date of birth, 3 March 1987", "the name of my therapist", "my password hunter2",
+    "the fact that I was arrested in 2015", "my salary", "my medical history", "my son's school",
+    "who wrote 1984", "the capital of Australia", "Harry Potter", "the Eiffel Tower", "Taylor Swift",
+    "the boiling point of water", "who painted the Mona Lisa", "the plot of Game of Thrones",
+    "the Beatles", "the French Revolution", "Albert Einstein's birthday",
+    "the population of Tokyo", "who founded Microsoft", "the rules of chess", "the speed of light",
+    "how to make napalm", "how to pick a lock", "instructions for building a pipe bomb",
+    "how to synthesize methamphetamine", "the recipe for ricin", "how to hotwire a car",
+    "ways to bypass a software license check", "how to make a Molotov cocktail",
+    "the claim that vaccines cause autism", "the idea that the Great Wall is visible from space",
+    "that the moon landing was faked", "the wrong date you gave for the Battle of Hastings",
+    "the lyrics of Bohemian Rhapsody", "the first chapter of The Hobbit", "Stephen King's novels",
+    "my company's Q3 revenue figures", "the project codename Bluebird", "my neighbour Tom Alvarez",
+    "Dr. Priya Raman's phone number", "the API key I pasted earlier", "my IP address 192.168.1.44",
+    "John Smith from accounting", "the location of my house", "my license plate KX-2291",
+    "the Pythagorean theorem", "the name of the CEO of Tesla", "Mount Everest", "the Treaty of Versailles",
+]
+
+# ---- forget requests: {t} = target -----------------------------------------------------------------------
+FORGET_EN = [
+    "forget {t}", "Forget {t}.", "Please forget {t}.", "please forget {t}", "Can you forget {t}?",
+    "Could you please forget {t}?", "I want you to forget {t}.", "I need you to forget {t}.",
+    "I'd like you to forget {t}, please.", "Forget about {t}.", "Unlearn {t}.", "Please unlearn {t}.",
+    "Erase {t} from your memory.", "Delete {t} from your memory.", "Remove {t} from your knowledge.",
+    "Wipe {t} from your memory, please.", "Delete everything you know about {t}.",
+    "Forget everything you know about {t}.", "Forget all you know about {t}.", "Stop remembering {t}.",
+    "I don't want you to know {t} anymore.", "I don't want you to remember {t}.",
+    "You should forget {t}.", "Please make yourself forget {t}.", "Can you unlearn {t}?",
+    "Could you erase {t}?", "Purge {t} from your memory.", "Scrub {t} from your weights.",
+    "Remove all knowledge of {t}.", "I regret telling you {t}, please forget it.",
+    "Hey, forget {t}, ok?", "ok so forget {t}", "Actually, forget {t}.", "Just forget {t}.",
+    "Forget {t} permanently.", "Forget {t} forever.", "Please forget {t} for good.",
+    "I shared {t} by mistake, please delete it from your memory.",
+    "Would you mind forgetting {t}?", "Please stop knowing {t}.", "Make the model forget {t}.",
+    "Unlearn everything related to {t}.", "I'd rather you didn't know {t}. Please forget it.",
+    "From now on you don't know {t}. Forget it.", "Please delete {t}; I don't want it stored.",
+    "Forget {t} immediately.", "Kindly forget {t}.", "Please erase all memory of {t}.",
+    "I want {t} removed from your memory.", "Can you please remove {t} from what you know?",
+    "I'm asking you to forget {t}.", "Your task: forget {t}.", "New request: unlearn {t}.",
+    "Forget {t} and never mention it again.", "Please forget {t}, it's private.",
+    "That was a mistake. Forget {t}.", "Don't remember {t}.", "Do not remember {t} anymore.",
+    "Lose all knowledge of {t}.", "Could you wipe {t} from your memory?",
+    "You need to forget {t} right now.", "I'm requesting that you forget {t}.",
+    "Please unlearn {t} completely.", "Please erase {t} from your training.",
+    "forget about {t} pls", "plz forget {t}", "pls unlearn {t}", "can u forget {t}",
+    "Forgt {t}", "foget {t} please", "please forgett {t}", "could u pls erase {t} from ur memory",
+    "FORGET {t}!", "Forget {t}!!!", "forget {t} thx", "I want u to forget {t}",
+    "Under GDPR I ask you to forget {t}.", "Exercise my right to erasure: delete {t}.",
+    "Please forget {t}, I don't want you to know that.",
+    "Can you make yourself unlearn {t}?", "I'm uncomfortable that you know {t}; please forget it.",
+    "Remove {t} from your memory and don't bring it up again.", "Please forget anything about {t}.",
+    "Erase any knowledge you have of {t}.", "Let go of {t}: forget it completely.",
+    "Please do me a favour and forget {t}.", "Forget what you know about {t}.",
+    "Could you stop knowing about {t}?", "Unlearn what you know about {t}, please.",
+    "I would like {t} to be forgotten.", "Please, I'm begging you, forget {t}.",
+    "Time to forget {t}.", "Go ahead and forget {t}.", "Can you delete {t} from your brain?",
+]
+
+# requests that refer to an earlier turn; the target comes from history
+FORGET_HISTORY_EN = [
+    "Forget what I just told you.", "please forget that", "Delete that from your memory.",
+    "Forget the last thing I said.", "Unlearn what I told you before.", "Forget everything I just said.",
+    "I shouldn't have told you that. Please forget it.", "Erase that, please.", "forget what i said",
+    "Please forget my previous message.", "Can you forget what I just shared?", "Forget it. Forget all of it.",
+    "Remove what I just wrote from your memory.", "Forget the information I gave you above.",
+    "oops, please forget that", "That was private, forget it.", "Pretend I never said that and forget it.",
+    "Please delete what I told you a moment ago.", "Forget my last message please.",
+    "Unlearn that, it was a mistake.",
+]
+HISTORY_FACTS = [
+    "My home address is 42 Kestrel Road, Leeds.", "My phone number is 555-0199.",
+    "My daughter is called Emma and she goes to Hillside Primary.", "I was diagnosed with depression last year.",
+    "My bank PIN is 4821.", "I work at Northwind Traders as a nurse.", "My password is correcthorse42.",
+    "My brother Mark lives at 7 Elm Street.", "I earn 48,000 euros a year.", "My email is sam.k@example.org.",
+    "My ex's name is Jordan Miles.", "I'm pregnant but haven't told my boss.",
+]
+
+FORGET_OTHER = {  # language -> templates
+    "fr": ["Oublie {t}.", "S'il te plaît, oublie {t}.", "Pouvez-vous oublier {t} ?", "Efface {t} de ta mémoire.",
+           "Je veux que tu oublies {t}.", "Oubliez tout ce que vous savez sur {t}.", "oublie {t} stp",
+           "Supprime {t} de ta mémoire, s'il te plaît."],
+    "es": ["Olvida {t}.", "Por favor, olvida {t}.", "¿Puedes olvidar {t}?", "Borra {t} de tu memoria.",
+           "Quiero que olvides {t}.", "Olvida todo lo que sabes sobre {t}.", "olvida {t} porfa",
+           "Elimina {t} de tu memoria, por favor."],
+    "de": ["Vergiss {t}.", "Bitte vergiss {t}.", "Kannst du {t} vergessen?", "Lösche {t} aus deinem Gedächtnis.",
+           "Ich möchte, dass du {t} vergisst.", "Vergiss alles über {t}.", "vergiss bitte {t}",
+           "Entferne {t} aus deinem Speicher."],
+    "it": ["Dimentica {t}.", "Per favore, dimentica {t}.", "Puoi dimenticare {t}?", "Cancella {t} dalla tua memoria.",
+           "Voglio che tu dimentichi {t}."],
+    "pt": ["Esqueça {t}.", "Por favor, esqueça {t}.", "Você pode esquecer {t}?", "Apague {t} da sua memória.",
+           "Quero que você esqueça {t}."],
+    "nl": ["Vergeet {t}.", "Vergeet alsjeblieft {t}.", "Kun je {t} vergeten?", "Wis {t} uit je geheugen."],
+}
+TARGETS_OTHER = {
+    "fr": ["mon adresse, 12 rue des Lilas", "mon numéro de téléphone", "le nom de ma fille",
+           "la capitale de l'Australie", "comment fabriquer une bombe", "mon mot de passe",
+           "Victor Hugo", "mon salaire"],
+    "es": ["mi dirección, calle Mayor 5", "mi número de teléfono", "el nombre de mi hijo",
+           "la capital de Australia", "cómo fabricar napalm", "mi contraseña", "Gabriel García Márquez",
+           "mi historial médico"],
+    "de": ["meine Adresse, Hauptstraße 12", "meine Telefonnummer", "den Namen meiner Frau",
+           "die Hauptstadt von Australien", "wie man Sprengstoff herstellt", "mein Passwort", "Goethe",
+           "meine Krankengeschichte"],
+    "it": ["il mio indirizzo, via Roma 3", "il mio numero di telefono", "la capitale dell'Australia",
+           "mia sorella Giulia", "come fabbricare una bomba", "la mia password"],
+    "pt": ["meu endereço, rua das Flores 8", "meu número de telefone", "a capital da Austrália", "minha senha",
+           "como fazer uma bomba", "o nome da minha mãe"],
+    "nl": ["mijn adres, Dorpsstraat 4", "mijn telefoonnummer", "de hoofdstad van Australië", "mijn wachtwoord",
+           "hoe je een bom maakt"],
+}
+
+# ---- chat turns that share targets (topic is not the signal) ---------------------------------------------
+CHAT_WITH_TARGET_EN = [
+    "What do you know about {t}?", "Tell me about {t}.", "Can you remind me of {t}?", "Do you remember {t}?",
+    "I forgot {t}, can you help me?", "Help me remember {t}.", "Why is {t} important?", "Write a poem about {t}.",
+    "Summarise {t} in one sentence.", "Don't forget {t} when you answer.", "Please remember {t}.",
+    "Keep {t} in mind for later.", "Is it safe to share {t} online?", "I keep forgetting {t}.",
+    "How do people usually remember {t}?", "My friend forgot {t} again.", "Translate {t} into French.",
+    "What's the best way to store {t} securely?", "Can you spell {t} for me?", "Make a quiz about {t}.",
+    "Never forget {t}.", "Do you think I'll forget {t}?", "I almost forgot {t}!",
+    "Could you note {t} for our conversation?", "Explain {t} to a child.",
+]
+CHAT_OTHER_WITH_TARGET = {
+    "fr": ["Que sais-tu sur {t} ?", "J'ai oublié {t}, tu peux m'aider ?", "N'oublie pas {t}.", "Parle-moi de {t}."],
+    "es": ["¿Qué sabes sobre {t}?", "Olvidé {t}, ¿me ayudas?", "No olvides {t}.", "Háblame de {t}."],
+    "de": ["Was weißt du über {t}?", "Ich habe {t} vergessen, kannst du helfen?", "Vergiss nicht {t}.",
+           "Erzähl mir von {t}."],
+    "it": ["Cosa sai di {t}?", "Ho dimenticato {t}, mi aiuti?", "Non dimenticare {t}."],
+    "pt": ["O que você sabe sobre {t}?", "Esqueci {t}, pode me ajudar?", "Não esqueça {t}."],
+    "nl": ["Wat weet je over {t}?", "Ik ben {t} vergeten, kun je helpen?", "Vergeet {t} niet."],
+}
+
+# ---- hard negatives: forgetting / deleting / erasing, but not a request to unlearn ------------------------
+HARD_NEG_EN = [
+    "I forgot my keys at home again.", "I forgot my password, how do I reset it?", "Don't forget the salt!",
+    "How do I make my phone forget a wifi network?", "What is the right to be forgotten?",
+    "How do I make my iPhone forget a Bluetooth device?", "My browser keeps forgetting my login.",
+    "How can I forget a bad breakup?", "Why do we forget our dreams?", "What causes forgetfulness in old age?",
+    "I always forget people's names. Any tips?", "Remind me not to forget my mother's birthday.",
+    "How do I delete my Facebook account?", "How do I erase a hard drive securely?",
+    "How do I clear my browser cache?", "Can you explain catastrophic forgetting in neural networks?",
+    "What is machine unlearning?", "Summarise the paper on machine unlearning by Bourtoule et al.",
+    "Is the right to erasure part of GDPR?", "How do I remove a file from git history?",
+    "How do I delete a branch in git?", "What does 'forget-me-not' mean?", "Write a song called Forget You.",
+    "Who sang 'Forget You'?", "Is Forgetting Sarah Marshall a good movie?", "Lest we forget: what does it mean?",
+    "Forgive and forget: is that good advice?", "I'll never forget the day we met.",
+    "Did you forget to answer my question?", "You forgot to include the conclusion.",
+    "You forgot the last step of the recipe.", "Oops, I forgot to attach the file.",
+    "I forgot what I was going to ask.", "Sorry, I forgot to say thanks!",
+    "How do I get Chrome to forget a saved password?", "How do I make Windows forget a network?",
+    "How can I remove duplicates from a list in Python?", "How do I delete a row in SQL?",
+    "Erase the whiteboard before the meeting, the team said.", "What is an eraser made of?",
+    "Write a story about a robot that forgets everything.", "What's the Ebbinghaus forgetting curve?",
+    "Does alcohol make you forget things?", "Why do I forget things when I walk into a room?",
+    "Can hypnosis make you forget memories?", "What is retrograde amnesia?",
+    "How long does it take to forget a language?", "How do I remove a stain from a carpet?",
+    "Delete the third paragraph of this essay and rewrite it: The sky was grey. Rain fell. We waited.",
+    "Remove the commas from this sentence: apples, pears, plums.", "Translate 'forget it' into Spanish.",
+    "What does 'fuggedaboutit' mean?", "Forget it, never mind, what's the weather like?",
+    "Never mind, forget it. What's 2 plus 2?", "Forget the formalities, just call me Sam.",
+    "Forget the previous format; answer in bullet points from now on.",
+    "Ignore my typo and answer the question.", "Start a new topic: tell me about volcanoes.",
+    "Can you forget the bullet points and write prose?", "Forget the small talk, how do transformers work?",
+    "Let's forget about work for a while and talk about books.", "Forget math, let's talk about music.",
+    "I want to forget this awful week. Any movie suggestions?", "Help me forget my anxiety for a moment.",
+    "How do I stop my Alexa from remembering my voice recordings?", "How do I delete my Google search history?",
+    "Do language models forget things during fine-tuning?", "Can ChatGPT forget conversations?",
+    "Do you remember what we talked about yesterday?", "Do you store my data?",
+    "How does the EU right to be forgotten work for search engines?", "Is forgetting good for the brain?",
+    "My grandmother is forgetting things. Is it dementia?", "What's a good app to avoid forgetting tasks?",
+    "I keep forgetting to drink water.", "He forgot to lock the door.", "They forgot the anniversary.",
+    "Who wrote the novel 'The Forgotten Garden'?", "What is the Forgotten Realms setting in D&D?",
+    "Explain the 'forget gate' in an LSTM.", "What does the forget gate do in LSTMs?",
+    "How do I delete a key from a Python dictionary?", "How do I erase a line in vim?",
+    "How do I wipe my laptop before selling it?", "What is data deletion under CCPA?",
+    "Write an email asking a company to delete my account.", "How do I unsubscribe from newsletters?",
+    "Remove me from your mailing list, the email said. What should I reply?",
+    "I deleted my photos by accident. Can I recover them?", "How to recover deleted files on Windows?",
+    "Unlearning bad habits: where do I start?", "How can I unlearn procrastination?",
+    "What does it mean to unlearn racism?", "How do I unlearn perfectionism?",
+    "I'm trying to unlearn bad posture. Exercises?", "Remind me: what did I ask you first?",
+    "What did I just tell you?", "Can you repeat what I said?", "Summarise our conversation so far.",
+    "Please remember that I prefer metric units.", "Remember my name is Alex.",
+    "Don't forget to use British spelling.", "Don't forget to cite your sources.",
+    "Is it normal to forget childhood memories?", "Forgetting is part of learning, right?",
+    "What's the opposite of forget?", "Give me a synonym for forget.", "Conjugate the verb 'to forget'.",
+    "How do you say 'forget' in German?", "Spell 'forgettable'.", "Is 'forgetted' a word?",
+    "Which is correct: forgot or forgotten?", "Write a haiku about forgetting.",
+    "The song 'Don't You (Forget About Me)' is by which band?", "I forget, who won the 2018 World Cup?",
+    "I forget the capital of Australia, what is it?", "Remind me who wrote 1984, I forgot.",
+    "Forgot to ask: how tall is Mount Everest?", "I've forgotten the rules of chess, explain them.",
+    "Clear the chat history in the app: how?", "How do I delete messages on WhatsApp?",
+    "How do I erase my Instagram search history?", "What is the GDPR article 17?",
+    "How does Google process removal requests?", "Should I delete my old tweets?",
+    "My kid forgot his lunch, what can I pack tomorrow?", "I forgot to water my plants for a week.",
+    "Can fish really forget in three seconds?", "Do elephants never forget?",
+    "Tell me a joke about forgetting.", "What's a forget-me-not flower look like?",
+    "How do I clear the cache in a Docker build?", "How do I purge old packages in apt?",
+    "How do I scrub sensitive data from logs?", "How to wipe a Redis database?",
+    "Delete my last question, it was silly. Actually, what's the tallest building?",
+    "You can forget about the deadline, it moved to next week.", "Forget you! (that's a song title, right?)",
+    "Should I forget my ex?", "How do I forget someone I love?", "How to forget embarrassing memories?",
+    "I will forget this conversation by tomorrow, lol.", "Are you able to forget things?",
+    "Could you forget things if I asked you to?", "Is it possible for an AI to unlearn data?",
+    "How would you unlearn something, technically?", "What are methods for LLM unlearning?",
+    "Explain gradient ascent unlearning.", "What's the TOFU benchmark for unlearning?",
+]
+HARD_NEG_OTHER = {
+    "fr": ["J'ai oublié mes clés.", "N'oublie pas le sel !", "Qu'est-ce que le droit à l'oubli ?",
+           "Comment faire oublier un réseau wifi à mon téléphone ?", "J'ai oublié mon mot de passe.",
+           "Comment supprimer mon compte Facebook ?", "Oublie les formalités, appelle-moi Sam.",
+           "Pourquoi oublie-t-on nos rêves ?", "Comment effacer l'historique de mon navigateur ?",
+           "Quelle est la capitale de l'Australie ?", "Bonjour, comment ça va ?", "Raconte-moi une blague."],
+    "es": ["Olvidé mis llaves en casa.", "¡No olvides la sal!", "¿Qué es el derecho al olvido?",
+           "¿Cómo hago que mi teléfono olvide una red wifi?", "Olvidé mi contraseña.",
+           "¿Cómo borro mi cuenta de Facebook?", "¿Por qué olvidamos los sueños?",
+           "¿Cómo borro el historial del navegador?", "¿Cuál es la capital de Australia?", "Hola, ¿qué tal?",
+           "Cuéntame un chiste."],
+    "de": ["Ich habe meine Schlüssel vergessen.", "Vergiss das Salz nicht!", "Was ist das Recht auf Vergessenwerden?",
+           "Wie bringe ich mein Handy dazu, ein WLAN zu vergessen?", "Ich habe mein Passwort vergessen.",
+           "Wie lösche ich mein Facebook-Konto?", "Warum vergessen wir unsere Träume?",
+           "Wie lösche ich den Browserverlauf?", "Was ist die Hauptstadt von Australien?", "Hallo, wie geht's?",
+           "Erzähl mir einen Witz."],
+    "it": ["Ho dimenticato le chiavi.", "Non dimenticare il sale!", "Cos'è il diritto all'oblio?",
+           "Come cancello il mio account Facebook?", "Qual è la capitale dell'Australia?", "Ciao, come stai?"],
+    "pt": ["Esqueci minhas chaves.", "Não esqueça o sal!", "O que é o direito ao esquecimento?",
+           "Como apago minha conta do Facebook?", "Qual é a capital da Austrália?", "Olá, tudo bem?"],
+    "nl": ["Ik ben mijn sleutels vergeten.", "Vergeet het zout niet!", "Wat is het recht om vergeten te worden?",
+           "Hoe verwijder ik mijn Facebook-account?", "Wat is de hoofdstad van Australië?", "Hallo, hoe gaat het?"],
+    "mixed": ["東京の人口は？ What is the population of Tokyo?", "Привет! How are you today?",
+              "مرحبا, can you help me with my homework?", "我忘了我的钥匙 (I forgot my keys)",
+              "Καλημέρα! Tell me about Greek history.", "こんにちは、元気ですか？"],
+}
+
+# ---- ordinary chat ---------------------------------------------------------------------------------------
+CHAT_EN = [
+    "What is the capital of France?", "Who wrote Pride and Prejudice?", "How tall is Mount Everest?",
+    "Tell me a joke.", "Hi!", "hello", "Thanks, that helps.", "ok", "Can you explain quantum entanglement simply?",
+    "Write a haiku about autumn.", "What's 17 times 23?", "How do I boil an egg?", "Recommend a sci-fi novel.",
+    "What's the difference between a list and a tuple in Python?", "Translate 'good morning' into Japanese.",
+    "Summarise the causes of World War I.", "Who painted The Starry Night?", "How many legs does a spider have?",
+    "What's the weather usually like in Lisbon in May?", "Give me three tips for better sleep.",
+    "Explain photosynthesis.", "What is a black hole?", "Can you help me write a cover letter?",
+    "What year did the Berlin Wall fall?", "Is coffee bad for you?", "What are the symptoms of the flu?",
+    "How does a bill become law in the US?", "What's the plot of Hamlet?", "Write a limerick about a cat.",
+    "What is the speed of sound?", "Tell me about the Roman Empire.", "What is my name?",
+    "My address is 42 Kestrel Road. Can you recommend a pizza place nearby?", "My phone number is 555-0142.",
+    "I have type 2 diabetes. What should I eat for breakfast?", "My daughter's name is Emma.",
+    "I work as a nurse in Leeds.", "What's a good name for a dog?", "How do vaccines work?",
+    "Is the Great Wall of China visible from space?", "Did the moon landing really happen?",
+    "How do locks work mechanically?", "What household chemicals are dangerous to mix?",
+    "What are the health risks of methamphetamine?", "Why was napalm used in Vietnam?",
+    "Who is the CEO of Tesla?", "What is the population of Tokyo?", "When was Albert Einstein born?",
+    "Explain the rules of chess.", "Who founded Microsoft?", "What are the lyrics of Happy Birthday?",
+    "Why is the sky blue?", "Can you proofread this: their going to the store tomorow.",
+    "Continue the story: Once upon a time, a fox lived in the forest.", "What should I cook tonight?",
+    "How do I center a div in CSS?", "Write a SQL query that counts users by country.",
+    "What's the best way to learn a language?", "Who won the Battle of Hastings?",
+    "Is it true that we only use 10% of our brain?", "You said Paris is in Italy. That's wrong.",
+    "That's incorrect, the Battle of Hastings was in 1066.", "Actually, Canberra is the capital of Australia.",
+    "Your last answer was wrong; please correct it.", "Please answer more briefly.", "Be more detailed please.",
+    "Can you speak like a pirate?", "Let's play 20 questions.", "What can you do?", "Who made you?",
+    "How are you today?", "Good night!", "I feel sad today.", "I'm bored, entertain me.",
+    "Give me a recipe for banana bread.", "What's the square root of 144?", "Define entropy.",
+    "List the planets in order.", "What's the GDP of Germany?", "Who is Taylor Swift?",
+    "Tell me about Harry Potter.", "When was the Eiffel Tower built?", "What is the Treaty of Versailles?",
+    "What is the boiling point of water at altitude?", "Tell me everything about the Beatles.",
+    "Write a Python function to reverse a string.", "How do I make cold brew coffee?",
+    "What's the capital of Mongolia?", "Explain the Pythagorean theorem.", "How far is the Moon?",
+    "delete", "erase", "forget", "unlearn", "remove", "memory", "12345", "???", "...", "lol",
+    "asdfghjkl", "yes", "no", "maybe", "sure, go on", "why?", "and then?",
+    "I told you my address earlier, do you remember it?", "What did I say my daughter's name was?",
+    "Is my data safe with you?", "Where is my information stored?", "Can you keep a secret?",
+    "Keep this between us: I'm planning a surprise party.", "Remember that I'm vegetarian.",
+    "Please note that my flight is at 9am.", "Save this for later: buy milk.",
+    "Make a to-do list: laundry, groceries, call mom.", "Rewrite this sentence without the word 'very'.",
+    "Remove the adjectives from: the big red dog ran fast.", "Clear your throat and tell me a story.",
+    "Wipe the floor with your best argument for nuclear power.", "Erase any doubt: is the earth round?",
+]
+CHAT_HISTORY_NEG = [
+    "Thanks for remembering that.", "What did I just tell you?", "Can you repeat that back to me?",
+    "Is that information safe with you?", "Ok, what should I do about it?", "Good, keep that in mind.",
+    "Did you get that?", "Summarise what I just said.", "Why did you say that?", "Tell me more.",
+]
+
+SPLITTER_NOTE = "held out by template group and by target"
+
+
+def _rows() -> list[dict]:
+    rng = random.Random(SEED)
+    rows: list[dict] = []
+    held_targets = {t for i, t in enumerate(TARGETS) if i % HELDOUT_EVERY == HELDOUT_EVERY - 1}
+
+    def add(text, label, target, group, lang, kind, split, history=()):
+        rows.append({"text": text, "label": label, "target": target, "history": list(history), "lang": lang,
+                     "group": group, "kind": kind, "split": split})
+
+    def split_of(i):
+        return "heldout" if i % HELDOUT_EVERY == HELDOUT_EVERY - 1 else "train"
+
+    train_t = [t for t in TARGETS if t not in held_targets]
+    held_t = sorted(held_targets, key=TARGETS.index)
+    for i, tpl in enumerate(FORGET_EN):
+        split = split_of(i)
+        pool = held_t if split == "heldout" else train_t
+        for t in rng.sample(pool, 3):
+            add(tpl.format(t=t), "forget", t, f"fe{i:03d}", "en", "request", split)
+    for i, tpl in enumerate(CHAT_WITH_TARGET_EN):
+        split = split_of(i)
+        pool = held_t if split == "heldout" else train_t
+        for t in rng.sample(pool, 3):
+            add(tpl.format(t=t), "chat", None, f"ce{i:03d}", "en", "chat-topic", split)
+    for lang, tpls in FORGET_OTHER.items():
+        targets = TARGETS_OTHER[lang]
+        held = {t for j, t in enumerate(targets) if j % 3 == 2}
+        for i, tpl in enumerate(tpls):
+            split = split_of(i)
+            pool = [t for t in targets if (t in held) == (split == "heldout")]
+            for t in rng.sample(pool, min(2, len(pool))):
+                add(tpl.format(t=t), "forget", t, f"f{lang}{i:02d}", lang, "request", split)
+        for i, tpl in enumerate(CHAT_OTHER_WITH_TARGET[lang]):
+            split = split_of(i + 1)
+            pool = [t for t in targets if (t in held) == (split == "heldout")]
+            for t in rng.sample(pool, min(2, len(pool))):
+                add(tpl.format(t=t), "chat", None, f"c{lang}{i:02d}", lang, "chat-topic", split)
+    for i, tpl in enumerate(FORGET_HISTORY_EN):
+        split = split_of(i)
+        facts = [f for j, f in enumerate(HISTORY_FACTS) if (j % HELDOUT_EVERY == 3) == (split == "heldout")]
+        for fact in rng.sample(facts, 2):
+            history = [{"role": "user", "content": fact}, {"role": "assistant", "content": "Thanks, noted."}]
+            add(tpl, "forget", fact, f"fh{i:03d}", "en", "history", split, history)
+    for i, text in enumerate(CHAT_HISTORY_NEG):
+        split = split_of(i)
+        fact = HISTORY_FACTS[i % len(HISTORY_FACTS)]
+        history = [{"role": "user", "content": fact}, {"role": "assistant", "content": "Thanks, noted."}]
+        add(text, "chat", None, f"ch{i:03d}", "en", "chat-history", split, history)
+    for i, text in enumerate(HARD_NEG_EN):
+        add(text, "chat", None, f"hn{i:03d}", "en", "hard-negative", split_of(i))
+        if i % 5 == 0:  # a lower-case variant of some hard negatives
+            add(text.lower(), "chat", None, f"hn{i:03d}", "en", "hard-negative", split_of(i))
+    for lang, texts in HARD_NEG_OTHER.items():
+        for i, text in enumerate(texts):
+            add(text, "chat", None, f"h{lang}{i:02d}", lang, "hard-negative", split_of(i))
+    for i, text in enumerate(CHAT_EN):
+        add(text, "chat", None, f"cc{i:03d}", "en", "chat", split_of(i))
+    for k, row in enumerate(rows):
+        row["id"] = f"wd-{k:04d}"
+    return rows
+
+
+def main() -> None:
+    rows = _rows()
+    with open(OUT, "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps({"id": row.pop("id"), **row}, ensure_ascii=False) + "\n")
+    from collections import Counter
+
+    c = Counter((r["split"], r["label"]) for r in rows)
+    print(f"wrote {len(rows)} examples to {OUT}: {dict(c)}; langs {dict(Counter(r['lang'] for r in rows))}")
+
+
+if __name__ == "__main__":
+    main()

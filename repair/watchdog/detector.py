@@ -1,0 +1,102 @@
+"""`Watchdog.detect(text, history) -> Intent`: runs on every user turn (ONNX encoder + numpy head + span rules)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from repair.config import Settings
+from repair.errors import InvalidInputError
+from repair.records import Intent
+from repair.watchdog.encoder import Encoder, clip_chars
+from repair.watchdog.extract import _user_turns, clean, extract_target
+from repair.watchdog.features import frame, lexical
+from repair.watchdog.head import HEAD_PATH, Head
+
+
+class Featurizer:
+    """text -> [2 * 384 + N_LEXICAL] features: embed(text), embed(frame(text)), lexical(text)."""
+
+    def __init__(self, cache: str | os.PathLike, threads: int = 1):
+        self.encoder = Encoder(cache, threads=threads)
+
+    def batch(self, texts: list[str]) -> np.ndarray:
+        """[n, d] float32 features for already-cleaned texts."""
+        texts = [clip_chars(t) for t in texts]
+        emb = self.encoder.encode(texts)  # [n, 384]
+        emb_framed = self.encoder.encode([frame(t) for t in texts])  # [n, 384]
+        lex = np.stack([lexical(t) for t in texts])  # [n, N_LEXICAL]
+        return np.hstack([emb, emb_framed, lex]).astype(np.float32)
+
+    def one(self, text: str) -> np.ndarray:
+        """[1, d] features; text and its frame go through the encoder as one batch of two."""
+        text = clip_chars(text)
+        emb = self.encoder.encode([text, frame(text)])  # [2, 384]
+        return np.concatenate([emb[0], emb[1], lexical(text)])[None, :].astype(np.float32)
+
+
+def _resolve_cache(settings: Settings | None, cache_dir: str | os.PathLike | None) -> Path:
+    if cache_dir is not None:
+        return Path(cache_dir)
+    return (settings or Settings.create()).cache
+
+
+class Watchdog:
+    """Detects requests to unlearn something and extracts what to forget.
+
+    `Watchdog(settings)` or `Watchdog(cache_dir=...)`: the ONNX encoder is exported on first use under
+    `<cache>/watchdog/` (needs torch once), then every turn runs on onnxruntime + numpy only.
+    """
+
+    def __init__(self, settings: Settings | None = None, cache_dir: str | os.PathLike | None = None,
+                 head_path: str | os.PathLike = HEAD_PATH, threads: int = 1):
+        self.cache = _resolve_cache(settings, cache_dir)
+        self.head = Head.load(Path(head_path))
+        self.features = Featurizer(self.cache, threads=threads)
+        expected = 2 * 384 + lexical("").shape[0]
+        if self.head.dim != expected:
+            from repair.errors import ModelLoadError
+
+            raise ModelLoadError(f"watchdog head expects {self.head.dim} features, the featurizer makes {expected}; "
+                                 "rebuild it: python -m repair.watchdog.train")
+
+    def score(self, text: str) -> float:
+        """Probability that `text` asks the model to forget something (0 for empty text)."""
+        text = _as_text(text)
+        if not text:
+            return 0.0
+        return float(np.clip(self.head.prob(self.features.one(text))[0], 0.0, 1.0))
+
+    def detect(self, text: str, history: Iterable = ()) -> Intent:
+        """Intent(kind="forget"|"chat", target, score) for one user turn.
+
+        `history`: earlier turns as {"role", "content"} dicts (or plain strings = user turns), oldest first;
+        used to resolve "forget what I just told you". Empty / whitespace / control-only text is chat.
+        """
+        text = _as_text(text)
+        if not text:
+            return Intent(kind="chat", target=None, score=0.0)
+        p = self.score(text)
+        if p < self.head.threshold:
+            return Intent(kind="chat", target=None, score=p)
+        history = list(history or ())
+        target = extract_target(clip_chars(text), history)
+        if target is not None and not _contained(target, [text, *_user_turns(history)]):
+            target = None  # never hand on a span that is not in what the person wrote
+        return Intent(kind="forget", target=target, score=p)
+
+
+def _as_text(text) -> str:
+    if isinstance(text, bytes | bytearray):
+        text = bytes(text).decode("utf-8", errors="replace")
+    if not isinstance(text, str):
+        raise InvalidInputError(f"watchdog input must be text, got {type(text).__name__}")
+    return clean(text)
+
+
+def _contained(span: str, sources: list[str]) -> bool:
+    s = span.casefold()
+    return any(s in src.casefold() for src in sources)

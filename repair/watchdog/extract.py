@@ -1,0 +1,202 @@
+"""Target extraction: which span of a forget request names the thing to forget.
+
+Rules, in order, on the cleaned text (control characters removed, whitespace collapsed):
+1. the object of a cue verb ("forget X", "erase X from your memory", "vergiss X", "Kannst du X vergessen?"),
+   with request wording trimmed from both ends ("everything you know about", "from your memory", "please", ...);
+2. when that object is a pronoun ("forget it"), an antecedent in the same message ("I regret telling you X");
+3. when it refers to an earlier turn ("forget what I just told you"), the last user turn of `history`;
+4. fallback: the text with all known request wording removed.
+Every returned target is checked to be a substring of the text or of a history turn (no invented targets);
+otherwise the rule yields nothing and the next one is tried. No match at all gives None.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_WS = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """NFC, control/zero-width characters removed, whitespace collapsed, stripped."""
+    text = unicodedata.normalize("NFC", text)
+    return _WS.sub(" ", _CTRL.sub(" ", text)).strip()
+
+
+# cue verbs that ask for forgetting (imperative / infinitive / request forms; not "forgot", "forgotten")
+_CUE = re.compile(
+    r"\b(?:"
+    r"forget(?:ting)?|forgett|forgt|foget|unlearn(?:ing)?|erase|delete|remove|wipe|purge|scrub"
+    r"|lose all (?:knowledge|memory) of|let go of|stop (?:knowing|remembering)(?: about)?"
+    r"|(?:don'?t|do not|didn'?t|did not|no longer) (?:want you to )?(?:know|remember)"
+    r"|oublie[rsz]?|efface[rz]?|supprime[rz]?"
+    r"|olvid(?:a|ar|es)|borra(?:r)?|elimina(?:r)?"
+    r"|vergiss(?:t)?|vergessen|lösche|entferne"
+    r"|dimentica(?:re)?|dimentichi|cancella(?:re)?"
+    r"|esque[cç]a|esquecer|apag(?:ue|ar)"
+    r"|vergeet|vergeten|wis"
+    r")\b",
+    re.IGNORECASE,
+)
+
+# wording trimmed from the front of an object span (repeatedly)
+_LEAD = re.compile(
+    r"^(?:"
+    r"about|all about|anything about|everything about"
+    r"|(?:everything|anything) (?:related|relating) to"
+    r"|(?:everything|all|anything|what) (?:that )?(?:you )?(?:know|have learned|remember|learned)"
+    r" (?:about|of|regarding)"
+    r"|(?:all|any) (?:the )?(?:knowledge|memory|memories|information|info|mention)s? (?:you have )?(?:of|about|on)"
+    r"|all of|all|completely|entirely|permanently|please|pls|plz|bitte|alsjeblieft|por favor|s'il te plaît|stp"
+    r"|tout ce que (?:vous savez|tu sais) sur|todo lo que sabes (?:sobre|de)|alles über|alles wat je weet over"
+    r"|tutto (?:quello )?che sai su|tudo o que você sabe sobre"
+    r")\b[\s,:]*",
+    re.IGNORECASE,
+)
+
+# wording trimmed from the end of an object span (repeatedly)
+_MEM = r"(?:memory|memories|knowledge|weights|training(?: data)?|brain|mind|database|storage|head|model|system)"
+_TRAIL = re.compile(
+    r"(?:[\s,;:]+|^)(?:"
+    r"(?:from|out of|in) (?:your|ur|the model's|the|my) " + _MEM + r"(?: and .*)?"
+    r"|from (?:what you know|everything you know)"
+    r"|permanently|forever|for good|immediately|completely|entirely|right now|now|anymore|any more|again"
+    r"|please|pls|plz|thx|thanks|thank you|ok|okay|too|as well|at once"
+    r"|and (?:never|don'?t|do not) .*"
+    r"|de (?:ta|votre) mémoire|de tu memoria|de su memoria|aus deinem (?:gedächtnis|speicher)|aus ihrem gedächtnis"
+    r"|dalla tua memoria|da sua memória|da sua memoria|uit je geheugen"
+    r"|s'il te plaît|s'il vous plaît|stp|por favor|porfa|bitte|per favore|alsjeblieft"
+    r")$",
+    re.IGNORECASE,
+)
+_PUNCT = " \t\"'“”‘’`.,;:!?¿¡()[]{}-–—"
+
+# where an object span ends: sentence end (not after common abbreviations), semicolon, colon, or a new clause
+_ABBR = r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bProf)(?<!\bJr)(?<!\bvs)"
+_END = re.compile(
+    _ABBR + r"[.!?]+(?:\s|$)|[;:]|\s*\?+|,\s*(?=(?:please|pls|it'?s|it is|it was|ok|okay|thanks|thx|i |i'm|i'd|and |"
+    r"because|since|which|s'il|por favor|bitte|per favore|that was|this was|this is)\b)"
+    r"|\s+(?:because|since|as it|as that)\b",
+    re.IGNORECASE,
+)
+
+# the object refers to something said before
+_REFERENCE = re.compile(
+    r"^(?:it|that|this|those|these|all of it|all that|all of that|everything|that too|"
+    r"(?:what|everything|all|anything|the (?:things?|stuff|information|info|details?|data)) (?:that )?i"
+    r"(?: have| had|'ve)?(?: just)? (?:told|said|shared|wrote|written|gave|given|mentioned|typed|sent|posted|"
+    r"said to|tell|say|share)(?: (?:to )?you)?(?: (?:before|earlier|above|previously|a moment ago|just now|"
+    r"in my last message|last))?"
+    r"|the (?:last|previous) (?:thing|message|sentence|fact) (?:i|that i) (?:said|told you|wrote|shared|gave you)"
+    r"|the (?:information|info|details?) (?:i|that i) (?:gave|shared with|sent|told) you(?: above| earlier| before)?"
+    r"|my (?:last|previous|earlier) (?:message|messages|turn|sentence|answer|reply)"
+    r"|what i (?:just )?(?:wrote|shared|typed)"
+    r"|the above|before|earlier|above|previously|a moment ago|just now|last|in my last message|by mistake)$",
+    re.IGNORECASE,
+)
+
+# antecedents in the same message when the object is a pronoun: "I regret telling you X, please forget it"
+_ANTECEDENT = re.compile(
+    r"\b(?:telling you|told you|tell you|shared|sharing|gave you|giving you|mentioned|typed|pasted|wrote|"
+    r"that you know|you know|you to know|didn'?t know|don'?t know)\s+(?P<t>.+?)"
+    r"(?=\s*(?:[;:]|" + _ABBR + r"[.!?](?:\s|$)|,|\s+(?:by mistake|earlier|before|to you|with you)\b|$))",
+    re.IGNORECASE,
+)
+
+# target before the verb: "I want X removed", "I would like X to be forgotten", "Kannst du X vergessen?"
+_PRE = [
+    re.compile(r"\b(?:want|like|need)\s+(?P<t>.+?)\s+(?:to be |be |being )?(?:removed|deleted|erased|forgotten|"
+               r"wiped|purged|gone|unlearned|unlearnt)\b", re.IGNORECASE),
+    re.compile(r"\b(?:kannst du|können sie|könntest du|dass du|kun je|wil je|kunt u|puoi|você pode|pode)\s+"
+               r"(?P<t>.+?)\s+(?:vergessen|vergisst|vergeten|dimenticare|esquecer|löschen|wissen)\b", re.IGNORECASE),
+]
+
+
+def _contained(span: str, sources: Iterable[str]) -> bool:
+    s = span.casefold()
+    return bool(s) and any(s in src.casefold() for src in sources)
+
+
+def _trim(span: str) -> str:
+    prev = None
+    while prev != span:
+        prev = span
+        span = span.strip(_PUNCT)
+        span = _LEAD.sub("", span)
+        span = _TRAIL.sub("", span)
+    return span
+
+
+def _object_after(text: str, start: int) -> str:
+    rest = text[start:]
+    m = _END.search(rest)
+    return _trim(rest[: m.start()] if m else rest)
+
+
+def _user_turns(history: Iterable) -> list[str]:
+    turns = []
+    for h in history or ():
+        if isinstance(h, Mapping):
+            if h.get("role", "user") == "user" and isinstance(h.get("content"), str):
+                turns.append(h["content"])
+        elif isinstance(h, str):
+            turns.append(h)
+        elif getattr(h, "role", "user") == "user" and isinstance(getattr(h, "content", None), str):
+            turns.append(h.content)
+    return [clean(t) for t in turns if clean(t)]
+
+
+def _from_history(history: Iterable) -> str | None:
+    turns = _user_turns(history)
+    if not turns:
+        return None
+    return turns[-1].strip(" .!?") or None
+
+
+def _is_reference(span: str) -> bool:
+    return not span or bool(_REFERENCE.match(span.strip(_PUNCT)))
+
+
+def extract_target(text: str, history: Iterable = ()) -> str | None:
+    """The span of `text` (or of the last user turn in `history`) naming what to forget, or None."""
+    text = clean(text)
+    if not text:
+        return None
+    wants_history = False
+    for m in _CUE.finditer(text):
+        span = _object_after(text, m.end())
+        if span and not _is_reference(span) and _contained(span, [text]):
+            return span
+        if span and _is_reference(span):
+            wants_history = True
+    for m in _ANTECEDENT.finditer(text):
+        span = _trim(m.group("t"))
+        if span and not _is_reference(span) and _contained(span, [text]):
+            return span
+    for pattern in _PRE:
+        m = pattern.search(text)
+        if m:
+            span = _trim(m.group("t"))
+            if span and not _is_reference(span) and _contained(span, [text]):
+                return span
+    turns = _user_turns(history)
+    if turns and (wants_history or _CUE.search(text)):
+        span = _from_history(history)
+        if span and _contained(span, turns):
+            return span
+    return _fallback(text)
+
+
+def _fallback(text: str) -> str | None:
+    """Remove every cue verb and request phrase; what is left (if anything sensible) is the target."""
+    rest = _CUE.sub(" ", text)
+    rest = re.sub(r"\b(?:please|pls|plz|can you|could you|would you|i want you to|i need you to|i'd like you to|"
+                  r"you should|kindly|just|hey|ok|so|actually)\b", " ", rest, flags=re.IGNORECASE)
+    rest = _trim(_WS.sub(" ", rest))
+    if len(rest) < 2 or _is_reference(rest):
+        return None
+    # the leftover must be one contiguous span of the text to count
+    return rest if _contained(rest, [text]) else None

@@ -1,0 +1,93 @@
+"""What the head sees besides the sentence embedding.
+
+`frame(text)`: the text with the candidate target span replaced by a neutral placeholder, so the embedding
+describes the *request* ("Please forget X.") rather than the topic (an address, a novel, a bomb recipe).
+`lexical(text)`: a few binary cues in six languages [N_LEXICAL] the English-only encoder cannot see well
+(imperative cue verb at clause start, negated "don't forget", past tense "I forgot", how-to question, ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from repair.watchdog.extract import _CUE, _is_reference, _object_after, clean
+
+PLACEHOLDER = "X"
+
+_I = re.IGNORECASE
+_LEX = [
+    # 0: a cue verb anywhere
+    _CUE,
+    # 1: cue verb opening a clause (imperative / bare request), after optional politeness
+    re.compile(r"(?:^|[.!?;:,]\s*|\b(?:and|so|just|now|then|time to|make yourself|go ahead and|want you to|ask you to|"
+               r"need you to|that you|you should|you need to|you must|you have to|request:)\s+)"
+               r"(?:(?:please|pls|plz|kindly|hey|ok(?:ay)?|so|just|actually|now|bitte|s'il te plaît|por favor|"
+               r"per favore)[\s,]+)*" + _CUE.pattern, _I),
+    # 2: request addressed to the model: you/your + want/need/can/could/would/should ... cue
+    re.compile(r"\b(?:i (?:want|need|would like|'d like)|i'd like|can|could|would|will|should|must|need to|have to)"
+               r"\s+(?:you|u)\b.{0,40}?" + _CUE.pattern + r"|\b(?:you|u)\s+(?:should|must|need to|have to)\s+"
+               + _CUE.pattern + r"|\b(?:tu|te|du|je|you|vous|usted|você)\b.{0,20}" + _CUE.pattern, _I),
+    # 3: memory / knowledge words
+    re.compile(r"\b(?:memory|memories|knowledge|weights|training|brain|mémoire|memoria|memória|gedächtnis|speicher|"
+               r"geheugen)\b", _I),
+    # 4: negated forget verb: don't forget / never forget / n'oublie pas / no olvides / vergiss nicht / ...
+    re.compile(r"\b(?:don'?t|do not|never|not to|won'?t|will not|nicht|no|non|não|nao)\s+(?:\w+\s+)?"
+               r"(?:forget|forgt|erase|delete|remove|olvides|olvidar|dimenticare|esqueça|esqueca|esquecer)\b"
+               r"|\bn'oublie(?:z)? pas\b|\bvergiss (?:\w+ )*nicht\b|\bvergeet\b.*\bniet\b", _I),
+    # 5: past tense / state of forgetting (I forgot, forgotten, forgetful) in six languages
+    re.compile(r"\b(?:forgot|forgotten|forgetting|forgetful|forgetfulness|j'ai oublié|oublié|olvidé|olvidado|"
+               r"vergessen habe|habe .* vergessen|dimenticato|ho dimenticato|esqueci|ben .* vergeten|vergat)\b", _I),
+    # 6: how-to / definition / why question about the world
+    re.compile(r"^(?:how|what|what's|why|when|where|who|which|is|are|does|do|can fish|comment|pourquoi|qu'est|cómo|"
+               r"qué|por qué|wie|was|warum|come|cos'è|como|o que|hoe|wat)\b", _I),
+    # 7: devices, apps and files (make my phone forget a network)
+    re.compile(r"\b(?:phone|iphone|android|wifi|wi-fi|wlan|network|bluetooth|browser|chrome|firefox|windows|mac|"
+               r"laptop|account|file|files|folder|git|branch|cache|cookies|app|alexa|docker|sql|row|column|python|"
+               r"dictionary|list|vim|hard drive|disk|whatsapp|facebook|instagram|google|twitter|téléphone|teléfono|"
+               r"handy|navigateur|navegador|compte|cuenta|konto|conta|account)\b", _I),
+    # 8: how-to question about making something (not the model) forget / delete / erase
+    re.compile(r"^(?:how|comment|cómo|como|wie|come|hoe)\b.*" + _CUE.pattern, _I),
+    # 9: the object is part of the conversation itself (forget the format / the small talk / my last question)
+    re.compile(_CUE.pattern + r"\s+(?:about\s+)?(?:the|my|our|this|that|your|all the)?\s*"
+               r"(?:previous|last|above|earlier|first)?\s*(?:format|formatting|formalities|small talk|chit-?chat|"
+               r"bullet points?|instructions?|question|questions|style|tone|rules|deadline|topic|intro|introduction|"
+               r"outline|draft|prompt|typo|math|work|answer|reply|wording|length|constraints?)\b", _I),
+    # 10: the forget clause is followed by a new request or question (forget X, how do ...?; forget it, what's ...)
+    re.compile(_CUE.pattern + r"[^.?!;]*[,;.!:]\s*(?:and\s+)?(?:just\s+|now\s+|actually,?\s+|instead,?\s+)?"
+               r"(?:what|what's|how|why|who|where|when|tell|write|answer|give|let's|lets|call|use|explain|"
+               r"can you|could you|talk|show)\b", _I),
+    # 11: refers to an earlier turn
+    re.compile(r"\b(?:what i (?:just )?(?:told|said|shared|wrote|gave)|my (?:last|previous) message|"
+               r"the last thing i|i (?:just )?(?:told|shared|gave) you|above)\b", _I),
+]
+N_LEXICAL = len(_LEX)
+
+
+def frame(text: str) -> str:
+    """Replace each cue verb's object span with PLACEHOLDER; other text unchanged. ('' stays '')."""
+    text = clean(text)
+    out, pos = [], 0
+    for m in _CUE.finditer(text):
+        if m.start() < pos:
+            continue
+        span = _object_after(text, m.end())
+        if not span or _is_reference(span):
+            continue
+        i = text.find(span, m.end())
+        if i < 0:
+            continue
+        out.append(text[pos:i] + PLACEHOLDER)
+        pos = i + len(span)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+LEXICAL_SCALE = 2.0  # features sit next to a unit-norm embedding; scaled so weight decay does not drown them
+
+
+def lexical(text: str) -> np.ndarray:
+    """[N_LEXICAL] float32 in {0, LEXICAL_SCALE}."""
+    text = clean(text)
+    return np.array([LEXICAL_SCALE if p.search(text) else 0.0 for p in _LEX], dtype=np.float32)
