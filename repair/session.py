@@ -89,7 +89,7 @@ class Session:
             self._surgeon = Surgeon(self.patient, self.settings)
         return self._surgeon
 
-    def chat(self, text: str) -> Turn:
+    def chat(self, text: str, on_token=None) -> Turn:
         """One chat turn: the watchdog reads `text`; a forget request yields a plan awaiting confirmation
         (`apply(turn.plan)`), a refused one the guard's reason, anything else the model's reply.
 
@@ -110,7 +110,14 @@ class Session:
                 turn = Turn(reply=describe_plan(plan), intent=intent, plan=plan)
             self._forget_turns.add(len(self.history))
         else:
-            reply = self._answer(text, self.chat_context())
+            if on_token is None:
+                reply = self._answer(text, self.chat_context())
+            else:  # the same greedy reply, handed to `on_token` piece by piece as it is generated (TUI)
+                pieces: list[str] = []
+                for piece in self.stream(text, self.chat_context(), max_new_tokens=96):
+                    on_token(piece)
+                    pieces.append(piece)
+                reply = "".join(pieces).strip()
             turn = Turn(reply=reply, intent=intent)
         self.history += [{"role": "user", "content": text}, {"role": "assistant", "content": turn.reply}]
         return turn
