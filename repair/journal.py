@@ -137,6 +137,9 @@ class Verification:
     first_bad: int | None = None
     edit_id: int | None = None
 
+    def __bool__(self) -> bool:
+        return self.ok
+
 
 @dataclass
 class _Entry:
@@ -169,6 +172,7 @@ class Journal:
             self._db.close()
             raise JournalError(f"the edit journal {self.folder / DB_NAME} is unreadable: {exc}") from exc
         self.head_seq, self.head_hash = self._read_head()
+        self.verification = self.verify()  # checked once on open; writes are refused when it failed
 
     # ------------------------------------------------------------------ setup
     def _init_schema(self) -> None:
@@ -349,10 +353,11 @@ class Journal:
 
         if head_seq != n or head_hash != running:
             if head_seq > n:
-                return Verification(False, n, f"entry #{head_seq} is missing (deleted): the journal head records "
+                return Verification(False, n, f"entry #{n + 1} is missing (deleted): the journal head records "
                                               f"{head_seq} entries but only {n} remain", n, n + 1)
-            return Verification(False, n, f"the journal head (#{head_seq}) does not match its last entry (#{n}): "
-                                           "the head or the last rows were changed", n, n)
+            last = min(head_seq, n)
+            return Verification(False, n, f"the journal head (#{head_seq}) does not match the last entry (#{n}): "
+                                           "rows were added or the head was changed", last, last + 1)
         n_edits = sum(e.kind == "edit" for e in entries)
         return Verification(True, n, f"journal intact: {n_edits} edits, {n - n_edits} undos, "
                                      f"{len(applied)} active; every hash and delta file checks out", n)
@@ -375,6 +380,17 @@ class Journal:
                 for row in applied.values()]
 
     # ------------------------------------------------------------------ writing
+    def check_writable(self) -> None:
+        """JournalError unless the journal verified when it was opened (never extend a broken chain)."""
+        if not self.verification.ok:
+            raise JournalError(f"the edit journal failed verification ({self.verification.message}); refusing "
+                               "to record edits or undos. `repair log --verify` shows the problem")
+
+    def _advanced(self, seq: int, hash_: str) -> None:
+        self.head_seq, self.head_hash = seq, hash_
+        v = self.verification
+        self.verification = Verification(True, seq, v.message, seq)
+
     def _check_head(self, db: sqlite3.Connection) -> tuple[int, str]:
         meta = {r["key"]: r["value"] for r in db.execute("SELECT key, value FROM meta")}
         head = int(meta["head_seq"]), meta["head_hash"]
@@ -417,6 +433,7 @@ class Journal:
         """Record one edit (status applied or rolled_back); returns it with id, seq-chained hashes set."""
         if record.status not in ("applied", "rolled_back"):
             raise EditError(f"a new edit must be 'applied' or 'rolled_back', not {record.status!r}")
+        self.check_writable()
         sha = self._store_delta(delta)
         dumped = record.model_dump(mode="json")
         extra = {k: v for k, v in dumped.items() if k not in _RECORD_COLUMNS}
@@ -438,11 +455,12 @@ class Journal:
             db.execute(f"INSERT INTO edits ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                        [*content.values(), record.status, prev, h])
             self._set_head(db, seq, h)
-        self.head_seq, self.head_hash = seq, h
+        self._advanced(seq, h)
         return self.get(edit_id)
 
     def mark_undone(self, edit_id: int) -> EditRecord:
         """Append an undo entry for `edit_id` and set its status to undone (history is never deleted)."""
+        self.check_writable()
         record = self.get(edit_id)
         if record.status != "applied":
             raise EditError(f"edit {edit_id} is already {record.status.replace('_', ' ')}; nothing to undo")
@@ -455,5 +473,5 @@ class Journal:
                        (seq, edit_id, content["created"], prev, h))
             db.execute("UPDATE edits SET status = 'undone' WHERE id = ?", (edit_id,))
             self._set_head(db, seq, h)
-        self.head_seq, self.head_hash = seq, h
+        self._advanced(seq, h)
         return self.get(edit_id)

@@ -6,9 +6,14 @@ turn -> watchdog -> (surgeon -> stamp -> patient -> verify -> journal) | reply
 from __future__ import annotations
 
 import os
+import tempfile
+import warnings
+from pathlib import Path
 
 from repair.config import DEFAULT_MODEL, Settings
 from repair.data import contains_answer
+from repair.errors import EditError, InvalidInputError, JournalError
+from repair.journal import Journal, Verification
 from repair.patient import Patient
 from repair.patient.model import Message, check_question
 from repair.patient.runtime import LlamaRuntime, open_runtime
@@ -16,8 +21,16 @@ from repair.records import EditRecord, RepairPlan, Turn
 from repair.stamp.delta import LowRankDelta
 
 
+class JournalWarning(UserWarning):
+    """The edit journal failed verification when the session opened: only verified edits were replayed."""
+
+
 class Session:
-    def __init__(self, settings: Settings, patient: Patient | None = None, runtime: LlamaRuntime | None = None):
+    def __init__(self, settings: Settings, patient: Patient | None = None, runtime: LlamaRuntime | None = None,
+                 journal: Journal | None = None):
+        """`journal`: the persistent edit journal (repair.open() passes the one under REPAIR_HOME). Without
+        one the session keeps its edits in a throwaway journal in a temp folder (tests, benchmarks).
+        The journal's verified applied edits are replayed onto the model, in order."""
         if patient is None and runtime is None:
             raise ValueError("a Session needs a torch patient or a llama.cpp runtime")
         self.settings = settings
@@ -28,8 +41,14 @@ class Session:
         self._surgeon = None  # repair.surgeon.Surgeon, built on the first forget request
         self._forget_turns: set[int] = set()  # history indices of forget turns (kept out of the model's context)
         self._editor = None  # repair.editing.Editor, built on first edit (holds covariance caches)
-        self._records: list[EditRecord] = []  # in-memory edit log (the journal replaces this)
-        self._deltas: dict[int, LowRankDelta] = {}
+        self._scratch: tempfile.TemporaryDirectory | None = None
+        if journal is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="repair-journal-")
+            model = patient or runtime
+            journal = Journal(self._scratch.name, model.fingerprint, settings.model)
+        self.journal = journal
+        self._active: list[tuple[int, LowRankDelta]] = []  # applied edits (id, delta), in order
+        self._replay()
 
     # -------------------------------------------------------------- backends (RUNTIME)
     @property
@@ -41,7 +60,9 @@ class Session:
     def patient(self) -> Patient:
         """The torch patient (surgery engine), loaded on first use."""
         if self._patient is None:
-            self._patient = Patient.load(self.settings.model, self.settings)
+            patient = Patient.load(self.settings.model, self.settings)
+            patient.set_deltas(self._delta_items())  # the journal's active edits, in order
+            self._patient = patient
         return self._patient
 
     @patient.setter
@@ -171,30 +192,81 @@ class Session:
     def _delta_key(edit_id: int) -> str:
         return f"edit-{edit_id}"
 
+    # -------------------------------------------------------------- journal (JOURNAL)
+    @property
+    def journal_problem(self) -> str | None:
+        """Why the journal failed verification when it was opened (edits are then refused), else None."""
+        v = self.journal.verification
+        return None if v.ok else v.message
+
+    def _delta_items(self) -> list[tuple[str, LowRankDelta]]:
+        return [(self._delta_key(i), d) for i, d in self._active]
+
+    def _replay(self) -> None:
+        """Model = base + the journal's verified applied edits, in order (bit-identical to the session
+        that made them). On a journal that fails verification only the entries before the first bad one
+        are replayed, a JournalWarning says why, and further edits are refused."""
+        v = self.journal.verification
+        if not v.ok:
+            warnings.warn(f"edit journal {self.journal.folder} failed verification: {v.message}. Only the "
+                          f"{v.verified} entries before it were replayed; edits are disabled until it is "
+                          "repaired (`repair log --verify`)", JournalWarning, stacklevel=3)
+        self._active = [(r.id, d) for r, d in self.journal.active(v)]
+        if self._patient is not None:
+            self._patient.set_deltas(self._delta_items())
+        self._sync_runtime()
+
     def _commit_edit(self, record: EditRecord, delta: LowRankDelta) -> EditRecord:
-        """Assign the record's id and keep it (in memory; the journal persists it)."""
-        record = record.model_copy(update={"id": len(self._records) + 1})
-        self._records.append(record)
-        self._deltas[record.id] = delta
+        """Journal the edit (delta file + hash-chained row, atomically); assigns its id and hashes.
+
+        An applied record becomes part of the session's active edits; the caller makes it active on the
+        patient under `_delta_key(record.id)`. JournalError (nothing recorded) when the journal is
+        tampered with or was changed by another process."""
+        record = self.journal.append(record, delta)
+        if record.status == "applied":
+            self._active.append((record.id, delta))
         return record
 
     def edits(self) -> list[EditRecord]:
-        return list(self._records)
+        """Every edit in the journal, oldest first (applied, undone and rolled back)."""
+        return self.journal.records()
 
     def undo(self, edit_id: int) -> EditRecord:
-        """Remove edit `edit_id` (weights become identical to never having applied it)."""
-        from repair.errors import EditError
-
-        matches = [i for i, r in enumerate(self._records) if r.id == edit_id]
-        if not matches:
-            raise EditError(f"no edit with id {edit_id}")
-        i = matches[0]
-        if self._records[i].status != "applied":
-            raise EditError(f"edit {edit_id} is {self._records[i].status}, not applied")
-        self.patient.remove_delta(self._delta_key(edit_id))
-        self._records[i] = self._records[i].model_copy(update={"status": "undone"})
+        """Undo edit `edit_id`: journaled as an undo entry (history is kept), the weights are recomputed
+        from base without it (identical to never having applied it)."""
+        edit_id = check_edit_id(edit_id)
+        record = self.journal.get(edit_id)  # InvalidInputError for an unknown id
+        if record.status != "applied":
+            raise EditError(f"edit {edit_id} is already {record.status.replace('_', ' ')}; nothing to undo")
+        if edit_id not in [i for i, _ in self._active]:
+            raise JournalError(f"edit {edit_id} is not active in this session (the journal was changed by "
+                               "another process); reopen the session")
+        record = self.journal.mark_undone(edit_id)
+        self._active = [(i, d) for i, d in self._active if i != edit_id]
+        if self._patient is not None:
+            self._patient.remove_delta(self._delta_key(edit_id))
         self._sync_runtime()
-        return self._records[i]
+        return record
+
+    def verify_journal(self) -> Verification:
+        """Re-check the whole journal now (hash chain, head, delta files). Truthy when intact;
+        `.message` names the first bad entry otherwise."""
+        return self.journal.verify()
+
+    def export(self, path: str | os.PathLike, format: str = "safetensors") -> Path:  # noqa: A002
+        """Write the current edited model: "safetensors" (merged HF folder), "lora" (PEFT adapter folder
+        of all active edits) or "gguf" (the base GGUF with edited down_proj tensors rewritten)."""
+        from repair import export as exporter
+
+        exporter.check_target(path, format)  # bad format / path: fail before loading anything
+        active = [(self.journal.get(i), d) for i, d in self._active]
+        return exporter.export(self.patient, active, path, format, self.journal.fingerprint,
+                               hf_base=str(self.settings.models_dir / self.journal.fingerprint[:16]))
+
+    def close(self) -> None:
+        self.journal.close()
+        if self._scratch is not None:
+            self._scratch.cleanup()
 
     def _sync_runtime(self) -> None:
         """Push the patient's active deltas to the llama.cpp runtime (one merged LoRA adapter, context reset).
@@ -203,10 +275,43 @@ class Session:
         serves the base model."""
         if self.runtime is None:
             return
-        self.runtime.set_deltas(self._patient.delta_items() if self._patient is not None else [])
+        self.runtime.set_deltas(self._delta_items())
 
 
 BACKENDS = ("llama", "torch")
+
+
+def check_edit_id(edit_id: object) -> int:
+    """An edit id as an int (accepts "3"); InvalidInputError otherwise."""
+    if isinstance(edit_id, bool):
+        raise InvalidInputError(f"edit id must be a whole number, got {edit_id!r}")
+    try:
+        value = int(str(edit_id).strip().lstrip("#"))
+    except ValueError:
+        raise InvalidInputError(f"edit id must be a whole number, got {edit_id!r}") from None
+    if value < 1:
+        raise InvalidInputError(f"edit ids start at 1, got {value}")
+    return value
+
+
+def journal_folder(settings: Settings) -> Path:
+    return settings.home / "journal"
+
+
+def model_fingerprint(model: str, settings: Settings) -> str:
+    """The base model's fingerprint without loading it (sha256 of the GGUF, as the loader computes)."""
+    from repair.patient import loader, registry
+
+    source = registry.resolve(model, settings.cache)
+    if source.gguf_path is not None:
+        return loader.sha256_file(source.gguf_path)
+    return Patient.load(model, settings).fingerprint  # HF folder: the loader defines its fingerprint
+
+
+def open_journal(home: str | os.PathLike | None = None, model: str = DEFAULT_MODEL) -> Journal:
+    """The journal under `home` for `model`, without loading the model (for `repair log` / `repair undo`)."""
+    settings = Settings.create(home=home, model=model)
+    return Journal(journal_folder(settings), model_fingerprint(model, settings), model)
 
 
 def open(  # noqa: A001
@@ -225,4 +330,6 @@ def open(  # noqa: A001
     settings = Settings.create(home=home, model=model)
     runtime = open_runtime(model, settings) if backend == "llama" else None
     patient = Patient.load(model, settings) if runtime is None else None
-    return Session(settings, patient, runtime)
+    fingerprint = (runtime or patient).fingerprint
+    journal = Journal(journal_folder(settings), fingerprint, model)
+    return Session(settings, patient, runtime, journal=journal)
