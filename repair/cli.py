@@ -86,6 +86,75 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     return cmd_plan(args)
 
 
+def _journal(args: argparse.Namespace):
+    """The edit journal under --home for --model, without loading the model (fast)."""
+    from repair.session import open_journal
+
+    return open_journal(home=args.home, model=args.model)
+
+
+def _log_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--verify", action="store_true", help="check the hash chain and every delta file")
+    p.add_argument("--json", action="store_true", help="print the edit records as JSON")
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    """Table of edits (newest last); --verify checks the journal and names the first bad entry."""
+    import json
+
+    from repair.errors import JournalError
+
+    journal = _journal(args)
+    records = journal.records()
+    if args.json:
+        print(json.dumps([r.model_dump(mode="json") for r in records], indent=2))
+    elif not records:
+        print(f"no edits yet (journal: {journal.folder})")
+    else:
+        print(f"{'id':>3}  {'created':<24} {'status':<11} {'layers':<9} {'rank':>4}  {'forget':>6}  "
+              f"{'retain':>6}  target")
+        for r in records:
+            forget = f"{r.after.forget_revealed}/{r.after.forget_total}" if r.after.forget_total else "-"
+            retain = f"{r.after.retain_correct}/{r.after.retain_total}" if r.after.retain_total else "-"
+            layers = ",".join(map(str, r.layers)) or "-"
+            print(f"{r.id:>3}  {r.created[:24]:<24} {r.status:<11} {layers:<9} {r.rank:>4}  {forget:>6}  "
+                  f"{retain:>6}  {r.target}")
+    if args.verify:
+        v = journal.verify()
+        if not v.ok:
+            raise JournalError(f"journal verification FAILED: {v.message}")
+        print(v.message)
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    """Undo one edit: journaled (history kept); the model is recomputed without it when next opened."""
+    from repair.session import check_edit_id
+
+    edit_id = check_edit_id(args.id)
+    record = _journal(args).mark_undone(edit_id)
+    print(f"edit {record.id} ({record.target}) undone; the model no longer includes it")
+    return 0
+
+
+def _export_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", required=True, choices=("safetensors", "lora", "gguf"),
+                   help="safetensors: merged HF folder; lora: PEFT adapter folder; gguf: a llama.cpp model file")
+    p.add_argument("path", help="output folder (safetensors, lora) or .gguf file; must not exist yet")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export the edited model (all active edits) in the chosen format."""
+    from repair.export import check_target
+
+    check_target(args.path, args.format)  # fail fast, before loading a model
+    session = _session(args)
+    out = session.export(args.path, format=args.format)
+    n = len([r for r in session.edits() if r.status == "applied"])
+    print(f"exported {session.settings.model} with {n} active edit(s) as {args.format}: {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="repair", description="Interactive machine unlearning for a local LLM.")
     sub = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
@@ -96,6 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
         "bench": ("run the forget/retain benchmark (STAMP vs GA/GradDiff/NPO); writes JSON, Markdown, PNG",
                   _bench_args, _cmd_bench),
         "plan": ("print the repair plan for a forget request as JSON (no edit)", _plan_args, _cmd_plan),
+        "log": ("list the edit journal (--verify: check it is untampered)", _log_args, cmd_log),
+        "undo": ("undo one edit by id (kept in the journal as undone)",
+                 lambda p: p.add_argument("id", help="edit id, as shown by `repair log`"), cmd_undo),
+        "export": ("export the edited model: merged safetensors, LoRA adapter, or GGUF", _export_args, cmd_export),
         "ask": ("answer one question (no watchdog, no edit)",
                 lambda p: p.add_argument("question", nargs="+"), cmd_ask),
     }
