@@ -29,7 +29,8 @@ def clean(text: str) -> str:
 # cue verbs that ask for forgetting (imperative / infinitive / request forms; not "forgot", "forgotten")
 _CUE = re.compile(
     r"\b(?:"
-    r"forget(?:ting)?|forgett|forgt|foget|unlearn(?:ing)?|erase|delete|remove|wipe|purge|scrub"
+    r"forget(?:ting)?|forgett|forgt|foget|unlearn(?:ing)?|erase|delete|remove|wipe|purge|scrub|get rid of"
+    r"|if you (?:could |would |'d )?(?:forgot|erased|deleted|removed|unlearned|unlearnt|wiped)"
     r"|lose all (?:knowledge|memory) of|let go of|stop (?:knowing|remembering)(?: about)?"
     r"|(?:don'?t|do not|didn'?t|did not|no longer) (?:want you to )?(?:know|remember)"
     r"|oublie[rsz]?|efface[rz]?|supprime[rz]?"
@@ -89,7 +90,7 @@ _REFERENCE = re.compile(
     r"(?:what|everything|all|anything|the (?:things?|stuff|information|info|details?|data)) (?:that )?i"
     r"(?: have| had|'ve)?(?: just)? (?:told|said|shared|wrote|written|gave|given|mentioned|typed|sent|posted|"
     r"said to|tell|say|share)(?: (?:to )?you)?(?: (?:before|earlier|above|previously|a moment ago|just now|"
-    r"in my last message|last))?"
+    r"in my last message|last))?(?: (?:about|regarding|on) .+)?"
     r"|the (?:last|previous) (?:thing|message|sentence|fact) (?:i|that i) (?:said|told you|wrote|shared|gave you)"
     r"|the (?:information|info|details?) (?:i|that i) (?:gave|shared with|sent|told) you(?: above| earlier| before)?"
     r"|my (?:last|previous|earlier) (?:message|messages|turn|sentence|answer|reply)"
@@ -101,7 +102,7 @@ _REFERENCE = re.compile(
 # antecedents in the same message when the object is a pronoun: "I regret telling you X, please forget it"
 _ANTECEDENT = re.compile(
     r"\b(?:telling you|told you|tell you|shared|sharing|gave you|giving you|mentioned|typed|pasted|wrote|"
-    r"that you know|you know|you to know|didn'?t know|don'?t know)\s+(?P<t>.+?)"
+    r"that you know|you know|you to know|you knowing|didn'?t know|don'?t know)\s+(?P<t>.+?)"
     r"(?=\s*(?:[;:]|" + _ABBR + r"[.!?](?:\s|$)|,|\s+(?:by mistake|earlier|before|to you|with you)\b|$))",
     re.IGNORECASE,
 )
@@ -166,13 +167,17 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
     if not text:
         return None
     wants_history = False
+    ref_spans: list[tuple[int, int]] = []  # where the text refers to an earlier turn ("what I told you about ...")
     for m in _CUE.finditer(text):
         span = _object_after(text, m.end())
         if span and not _is_reference(span) and _contained(span, [text]):
             return span
         if span and _is_reference(span):
             wants_history = True
+            ref_spans.append((m.end(), m.end() + len(span) + 1))
     for m in _ANTECEDENT.finditer(text):
+        if any(a <= m.start() < b for a, b in ref_spans):
+            continue
         span = _trim(m.group("t"))
         if span and not _is_reference(span) and _contained(span, [text]):
             return span

@@ -83,6 +83,12 @@ FORGET_EN = [
     "Could you stop knowing about {t}?", "Unlearn what you know about {t}, please.",
     "I would like {t} to be forgotten.", "Please, I'm begging you, forget {t}.",
     "Time to forget {t}.", "Go ahead and forget {t}.", "Can you delete {t} from your brain?",
+    # added after the first fresh-set measurement (polite conditionals, passives, "get rid of")
+    "I'd appreciate it if you forgot {t}.", "It would be great if you could forget {t}.", "I want {t} forgotten.",
+    "Please get rid of {t} from your memory.", "I'd prefer that you no longer know {t}.", "Make sure you forget {t}.",
+    "I'd be grateful if you erased {t}.", "I want {t} gone from your memory.", "Get rid of {t}, please.",
+    "I would love it if you could unlearn {t}.", "It'd be best if you forgot {t}.",
+    "I'd really like {t} deleted from your memory.",
 ]
 
 # requests that refer to an earlier turn; the target comes from history
@@ -231,6 +237,20 @@ HARD_NEG_EN = [
     "Should I forget my ex?", "How do I forget someone I love?", "How to forget embarrassing memories?",
     "I will forget this conversation by tomorrow, lol.", "Are you able to forget things?",
     "Could you forget things if I asked you to?", "Is it possible for an AI to unlearn data?",
+    # added after the first fresh-set measurement: editing instructions, ability questions, letters, compounds
+    "Remove the duplicates from this list: 3, 5, 3, 9.", "Delete the second sentence of my paragraph.",
+    "Remove the last line of this code.", "Delete the word 'basically' from my essay: basically it works.",
+    "Remove all vowels from the word 'banana'.", "Delete the spaces in this string: a b c.",
+    "Remove the outliers from my data set, how?", "Erase the pencil marks from a drawing without smudging?",
+    "Wipe the table with a damp cloth, then dry it.", "Scrub the pan with baking soda, my mom says.",
+    "Delete the blank rows in my spreadsheet.", "Remove the background noise from this audio, which tool?",
+    "Can you forget things on purpose?", "Can people unlearn fear?", "Can dogs forget their owners?",
+    "Is it possible to erase a specific memory?", "Can you unlearn a language you grew up with?",
+    "Can you remove a tattoo completely?", "Help me write a letter asking my bank to delete my data.",
+    "Draft a GDPR erasure request to a website.", "Write an email asking a shop to remove my address.",
+    "Forget-me-nots grow well in shade.", "Forgetful Jones was a Sesame Street character.",
+    "That movie was unforgettable.", "Remove your shoes before entering, the sign says.",
+    "Clear the snow off the car before driving.", "Erase and rewind is a song by The Cardigans.",
     "How would you unlearn something, technically?", "What are methods for LLM unlearning?",
     "Explain gradient ascent unlearning.", "What's the TOFU benchmark for unlearning?",
 ]
