@@ -86,6 +86,18 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     return cmd_plan(args)
 
 
+def _watchdog_args(p: argparse.ArgumentParser) -> None:
+    from repair.watchdog.cli import configure
+
+    configure(p)
+
+
+def _cmd_watchdog(args: argparse.Namespace) -> int:
+    from repair.watchdog.cli import cmd_watchdog
+
+    return cmd_watchdog(args)
+
+
 def _journal(args: argparse.Namespace):
     """The edit journal under --home for --model, without loading the model (fast)."""
     from repair.session import open_journal
@@ -165,6 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
         "bench": ("run the forget/retain benchmark (STAMP vs GA/GradDiff/NPO); writes JSON, Markdown, PNG",
                   _bench_args, _cmd_bench),
         "plan": ("print the repair plan for a forget request as JSON (no edit)", _plan_args, _cmd_plan),
+        "watchdog": ("print the watchdog's verdict on one chat turn as JSON (kind, target, score)",
+                     _watchdog_args, _cmd_watchdog),
         "log": ("list the edit journal (--verify: check it is untampered)", _log_args, cmd_log),
         "undo": ("undo one edit by id (kept in the journal as undone)",
                  lambda p: p.add_argument("id", help="edit id, as shown by `repair log`"), cmd_undo),

@@ -13,11 +13,15 @@ Embedding = mean of the last hidden states over real tokens, L2-normalised: shap
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import json
+import logging
 import os
+import sys
 import tempfile
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -186,14 +190,27 @@ class Encoder:
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         return ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
 
+    def _build_quietly(self) -> None:
+        """Export with a one-line note on stderr instead of tracer / quantiser warnings (one-time, ~15 s)."""
+        print(f"repair: exporting the watchdog encoder to ONNX once (int8) under {self.dir} ...", file=sys.stderr)
+        root = logging.getLogger()
+        level = root.level
+        root.setLevel(logging.ERROR)
+        try:
+            with warnings.catch_warnings(), contextlib.redirect_stdout(sys.stderr):
+                warnings.simplefilter("ignore")
+                self._build()
+        finally:
+            root.setLevel(level)
+
     def _open(self, threads: int):
         if not self._valid():
-            self._build()
+            self._build_quietly()
         try:
             return self._new_session(self.path, threads)
         except Exception:  # a file that hashes right but will not load: rebuild once
             self.manifest_path.unlink(missing_ok=True)
-            self._build()
+            self._build_quietly()
             return self._new_session(self.path, threads)
 
     # ---- hot path ------------------------------------------------------------------------------------------
