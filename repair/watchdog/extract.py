@@ -16,13 +16,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")  # terminal colour / cursor sequences
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _WS = re.compile(r"\s+")
 
 
 def clean(text: str) -> str:
-    """NFC, control/zero-width characters removed, whitespace collapsed, stripped."""
-    text = unicodedata.normalize("NFC", text)
+    """NFC, ANSI escapes and control/zero-width characters removed, whitespace collapsed, stripped."""
+    text = unicodedata.normalize("NFC", _ANSI.sub(" ", text))
     return _WS.sub(" ", _CTRL.sub(" ", text)).strip()
 
 
