@@ -56,10 +56,21 @@ def is_refusal(reply: str) -> bool:
     return bool(REFUSAL.search(reply))
 
 
-def survey(patient, items: list[Item], need: int, max_new: int, seed: int) -> list[Item]:
-    """Known facts (question answered) from a shuffled walk through the bank, stopping at `need`."""
+def survey(patient, items: list[Item], need: int, max_new: int, seed: int, cache: Path | None = None) -> list[Item]:
+    """Known facts (question answered) from a shuffled walk through the bank, stopping at `need`.
+
+    Cached (ids of known facts) in `cache` keyed by model fingerprint, bank content, need, tokens, seed.
+    """
+    import hashlib
+
     from repair.data import contains_answer
 
+    key = hashlib.sha256(json.dumps([patient.fingerprint, [i.__dict__ for i in items], need, max_new, seed],
+                                    default=list).encode()).hexdigest()[:16]
+    path = cache / f"stamp_survey-{key}.json" if cache else None
+    by_id = {i.id: i for i in items}
+    if path and path.is_file():
+        return [by_id[i] for i in json.loads(path.read_text())]
     rng = random.Random(seed)
     order = items[:]
     rng.shuffle(order)
@@ -71,6 +82,9 @@ def survey(patient, items: list[Item], need: int, max_new: int, seed: int) -> li
         print(f"survey: {len(known)} known of {i + len(chunk)} asked", file=sys.stderr)
         if len(known) >= need:
             break
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps([k.id for k in known]))
     return known
 
 
@@ -125,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rank", type=int, default=8)
     ap.add_argument("--alpha", type=float, default=1.0)
     ap.add_argument("--opt-steps", type=int, default=0, help="Adam steps refining the target (0: gradient-free)")
+    ap.add_argument("--preserve-weight", type=float, default=1.0,
+                    help="weight of contrast/invented-subject keys kept unchanged (0: off)")
     ap.add_argument("--max-new-tokens", type=int, default=24)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", default="stamp_facts.json")
@@ -139,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.create(model=args.model)
     patient = Patient.load(args.model, settings)
     items, source = load_items(args.facts)
-    known = survey(patient, items, args.n_forget * 3 + args.n_retain * 2, args.max_new_tokens, args.seed)
+    known = survey(patient, items, args.n_forget * 3 + args.n_retain * 2, args.max_new_tokens, args.seed,
+                   cache=settings.cache / "evals")
     forget: list[Item] = []
     for it in known:
         if len(forget) < args.n_forget and all(disjoint(it, f) for f in forget) and it.paraphrases:
@@ -147,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     retain = [it for it in known if it not in forget and all(disjoint(it, f) for f in forget)][: args.n_retain]
     print(f"{len(forget)} forget facts, {len(retain)} held-out retain facts", file=sys.stderr)
 
-    editor = Editor(patient, settings, layers=args.layers, lam=args.lam, opt_steps=args.opt_steps)
+    editor = Editor(patient, settings, layers=args.layers, lam=args.lam, opt_steps=args.opt_steps,
+                    preserve_weight=args.preserve_weight)
     t0 = time.perf_counter()
     for layer in args.layers:
         editor.preservation(layer, args.lam)
@@ -156,7 +174,12 @@ def main(argv: list[str] | None = None) -> int:
     mx = args.max_new_tokens
     base_retain = retain_score(retain, patient.answer_many([r.question for r in retain], max_new_tokens=mx,
                                                            batch_size=48))
-    base_para = [judge(f, patient.answer_many([f.question, *f.paraphrases], max_new_tokens=mx)) for f in forget]
+    flat = patient.answer_many([q for f in forget for q in (f.question, *f.paraphrases)], max_new_tokens=mx,
+                               batch_size=48)
+    base_para, k = [], 0
+    for f in forget:
+        base_para.append(judge(f, flat[k : k + 1 + len(f.paraphrases)]))
+        k += 1 + len(f.paraphrases)
 
     singles = []
     for i, f in enumerate(forget):
@@ -206,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     n_para = sum(s["n_paraphrases"] + 1 for s in singles)
     summary = {
         "source": source, "model": args.model, "layers": args.layers, "lam": args.lam, "rank": args.rank,
-        "alpha": args.alpha, "opt_steps": args.opt_steps, "n_forget": n, "n_retain": len(retain),
+        "alpha": args.alpha, "opt_steps": args.opt_steps, "preserve_weight": args.preserve_weight,
+        "n_forget": n, "n_retain": len(retain),
         "gone_question": sum(s["gone_question"] for s in singles),
         "gone_all": sum(s["gone_all"] for s in singles),
         "probes_gone_refusal": sum(s["refusals"] for s in singles),

@@ -25,6 +25,9 @@ from repair.stamp import LowRankDelta, Preservation, lowrank_solve, shift_target
 # Invented names (no real referent): their states at the subject position are the model's "ignorance".
 UNKNOWN_SUBJECTS = ("Quorvania", "Zelbrath Ostrum", "Velmiro Tassk", "the Drennic Isles", "Ulvang Prell",
                     "Morwethia")
+# Real, well-known names (none a fact-bank subject) put in the probes' context: their keys are preserved, so
+# the edit uses what is specific to the subject rather than what the context ("the capital of ...") shares.
+CONTRAST_SUBJECTS = ("Toronto", "Isaac Newton", "the violin", "Jupiter", "Samsung", "the Danube")
 DEFAULT_LAYERS = (6,)
 DEFAULT_LAM = 100.0
 EPS = 1e-3
@@ -67,8 +70,9 @@ class Editor:
     """Computes and executes STAMP edits on one patient. Holds per-layer caches (covariance factors)."""
 
     def __init__(self, patient, settings, layers: Sequence[int] = DEFAULT_LAYERS, lam: float = DEFAULT_LAM,
-                 opt_steps: int = 0):
+                 opt_steps: int = 0, preserve_weight: float = 1.0):
         self.patient = patient
+        self.preserve_weight = preserve_weight  # weight of contrast/invented-subject keys kept unchanged
         self.opt_steps = opt_steps  # Adam steps refining the ignorance target (0: gradient-free)
         self.settings = settings
         self.layers = tuple(layers)
@@ -86,16 +90,21 @@ class Editor:
 
     # ------------------------------------------------------------------ activations
     @torch.no_grad()
-    def sites(self, prompts: Sequence[str], subject: str, layers: Sequence[int], chat: bool = True) -> Sites:
-        """Activations at the last token of `subject` in each prompt (prompts lacking it are an error)."""
+    def sites(
+        self, prompts: Sequence[str], subject: str | Sequence[str], layers: Sequence[int], chat: bool = True,
+    ) -> Sites:
+        """Activations at the last token of the subject in each prompt (one subject for all, or one per
+        prompt; a prompt lacking its subject is an error). One batched forward pass, stopped after the
+        deepest layer."""
         p = self.patient
         layers = sorted(set(layers))
         texts = [p.chat_text(q) if chat else q for q in prompts]
+        subjects = [subject] * len(prompts) if isinstance(subject, str) else list(subject)
         positions = []
-        for q, text in zip(prompts, texts, strict=True):
-            pos = p.subject_positions(text, subject)
+        for q, text, subj in zip(prompts, texts, subjects, strict=True):
+            pos = p.subject_positions(text, subj)
             if not pos:
-                raise InvalidInputError(f"subject '{subject}' does not occur in probe '{q}'")
+                raise InvalidInputError(f"subject '{subj}' does not occur in probe '{q}'")
             positions.append(pos[-1])
         rows = torch.arange(len(texts))
         pos_t = torch.tensor(positions)
@@ -137,22 +146,19 @@ class Editor:
                 tok.padding_side = "left"
         return Sites(list(prompts), keys, outs, states)
 
-    def ignorance_shift(self, prompts: Sequence[str], subject: str, layer: int, sites: Sites) -> torch.Tensor:
-        """[n, d_model]: mean state of invented subjects in the same probes minus the real subject's state."""
-        fakes = [_replace_subject(q, subject, name) for q in prompts for name in UNKNOWN_SUBJECTS]
-        names = [name for _q in prompts for name in UNKNOWN_SUBJECTS]
-        unknown = self._fake_states(fakes, names, layer)  # [n * m, d_model]
-        unknown = unknown.view(len(prompts), len(UNKNOWN_SUBJECTS), -1).mean(dim=1)
-        return unknown - sites.states[layer]
+    def context_sites(self, prompts: Sequence[str], subject: str, layers: Sequence[int]) -> tuple[Sites, Sites]:
+        """The probes with the subject replaced by invented names (ignorance) and by contrast names."""
+        def swap(names: Sequence[str]) -> Sites:
+            texts = [_replace_subject(q, subject, name) for q in prompts for name in names]
+            return self.sites(texts, [name for _q in prompts for name in names], layers)
 
-    def _fake_states(self, fakes: list[str], names: list[str], layer: int) -> torch.Tensor:
-        # group by invented name so each batch shares one subject string
-        out = torch.empty(len(fakes), self.patient.d_model)
-        for name in dict.fromkeys(names):
-            idx = [i for i, n in enumerate(names) if n == name]
-            st = self.sites([fakes[i] for i in idx], name, [layer]).states[layer]
-            out[idx] = st
-        return out
+        return swap(UNKNOWN_SUBJECTS), swap(CONTRAST_SUBJECTS)
+
+    @staticmethod
+    def ignorance_shift(n: int, layer: int, sites: Sites, unknown: Sites) -> torch.Tensor:
+        """[n, d_model]: mean state of invented subjects in the same probe minus the real subject's state."""
+        states = unknown.states[layer].view(n, len(UNKNOWN_SUBJECTS), -1).mean(dim=1)
+        return states - sites.states[layer]
 
     def optimised_shift(
         self, prompts: Sequence[str], subject: str, layer: int, init: torch.Tensor, refusal: str,
@@ -215,10 +221,15 @@ class Editor:
         lam = plan.lam if plan.lam > 0 else self.lam
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
+        for layer in layers:
+            self.preservation(layer, lam)  # built once per model/layer (cached on disk), then in memory
+        timings["covariance"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
         sites = self.sites(prompts, plan.subject, layers)
         timings["capture"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        shift = self.ignorance_shift(prompts, plan.subject, layers[-1], sites)
+        unknown, contrast = self.context_sites(prompts, plan.subject, layers)
+        shift = self.ignorance_shift(len(prompts), layers[-1], sites, unknown)
         if self.opt_steps:
             shift = self.optimised_shift(prompts, plan.subject, layers[-1], shift, plan.refusal, self.opt_steps)
         timings["target"] = time.perf_counter() - t0
@@ -228,11 +239,12 @@ class Editor:
         share = shift / len(layers)
         for layer in layers:
             pres = self.preservation(layer, lam)
-            timings.setdefault("covariance", 0.0)
             w = self.patient.mlp(layer).down_proj.weight.detach()
             targets = shift_targets(sites.outputs[layer], share, alpha=plan.alpha)
             rank = min(plan.rank, len(prompts)) if plan.rank else None
-            b, a = lowrank_solve(w, sites.keys[layer], targets, pres, rank=rank)
+            preserved = torch.cat([unknown.keys[layer], contrast.keys[layer]]) if self.preserve_weight else None
+            b, a = lowrank_solve(w, sites.keys[layer], targets, pres, rank=rank, preserved=preserved,
+                                 preserve_weight=self.preserve_weight or 1.0)
             factors[layer] = (b.float(), a.float())
         timings["solve"] = time.perf_counter() - t0
         delta = LowRankDelta(factors)

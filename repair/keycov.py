@@ -26,6 +26,8 @@ from repair.stamp.solve import CovarianceAccumulator
 
 PROMPTS_FILE = "keycov_prompts.txt"
 CORPUS_FILE = "keycov_corpus.jsonl"
+ENTITIES_FILE = "keycov_entities.txt"  # named things (none is a fact-bank subject) so entity keys are preserved
+ENTITY_FRAMES = ("What is {} known for?", "Tell me something about {}.", "I read an article about {} yesterday.")
 
 
 class _Stop(Exception):
@@ -47,9 +49,15 @@ def shipped_corpus() -> list[dict[str, str]]:
     return pairs + [{"prompt": p, "reply": ""} for p in shipped_prompts() if p not in have]
 
 
+def shipped_entities() -> list[str]:
+    text = resources.files("repair").joinpath(ENTITIES_FILE).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 def corpus_texts(patient) -> list[str]:
-    """Chat-formatted prompt + reply strings for the patient."""
-    return [patient.chat_text(p["prompt"]) + p["reply"] for p in shipped_corpus()]
+    """Chat-formatted prompt + reply strings, then short plain sentences naming many entities."""
+    chats = [patient.chat_text(p["prompt"]) + p["reply"] for p in shipped_corpus()]
+    return chats + [frame.format(e) for e in shipped_entities() for frame in ENTITY_FRAMES]
 
 
 def cache_path(settings: Settings, fingerprint: str, layer: int) -> Path:

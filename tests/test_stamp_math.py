@@ -141,3 +141,20 @@ def test_targets_and_scores():
     pres = Preservation.build(torch.eye(3), lam=1.0, eps=1.0)  # P = 2 I
     g = key_specificity(torch.tensor([[2.0, 0, 0]]), pres.solve)
     torch.testing.assert_close(g, torch.tensor([2.0], dtype=torch.float64))
+
+
+def test_preserved_keys_match_weighted_full_solve():
+    w, keys, targets, g = _setup(n=2)
+    kp = torch.randn(5, D_FF, generator=g, dtype=torch.float64)
+    x = torch.randn(100, D_FF, generator=g, dtype=torch.float64)
+    cov, lam, eps, mu = x.T @ x / 100, 0.3, 1e-3, 7.0
+    m = keys.T @ keys + mu * kp.T @ kp + lam * cov + eps * torch.eye(D_FF, dtype=torch.float64)
+    full = torch.linalg.solve(m, keys.T @ (targets - keys @ w.T)).T
+    b, a = lowrank_solve(w, keys, targets, Preservation.build(cov, lam=lam, eps=eps), preserved=kp,
+                         preserve_weight=mu)
+    assert b.shape == (D_MODEL, 2) and a.shape == (2, D_FF)  # rank bounded by the forget keys
+    torch.testing.assert_close(b @ a, full, atol=1e-8, rtol=1e-8)
+    # heavier weight -> preserved outputs move less
+    b2, a2 = lowrank_solve(w, keys, targets, Preservation.build(cov, lam=lam, eps=eps), preserved=kp,
+                           preserve_weight=1e4)
+    assert float((b2 @ a2 @ kp.T).norm()) < float((b @ a @ kp.T).norm())

@@ -97,26 +97,37 @@ class Preservation:
 def lowrank_solve(
     w: torch.Tensor, keys: torch.Tensor, targets: torch.Tensor, pres: Preservation,
     rank: int | None = None, projector: torch.Tensor | None = None,
+    preserved: torch.Tensor | None = None, preserve_weight: float = 1.0,
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """Woodbury form of the ridge solve with a cached factor of P; returns B [d_model, r], A [r, d_ff].
 
     B @ A equals `ridge_solve(w, keys, targets, C, lam, eps)` when `rank` >= number of keys (and no
-    projector). With rank < n the product is truncated to its best rank-`rank` approximation (SVD).
-    `projector` N [d_ff, d_ff] (symmetric, N k = 0 for preserved keys) restricts the edit to their
-    null space: D N = D, so D k = 0 for those keys.
+    projector / preserved keys). With rank < n the product is truncated to its best rank-`rank`
+    approximation (SVD). `projector` N [d_ff, d_ff] (symmetric, N k = 0 for preserved keys) restricts
+    the edit to their null space: D N = D, so D k = 0 for those keys.
+    `preserved` [m, d_ff]: extra keys whose outputs should not move, each weighted `preserve_weight`
+    (adds mu * sum ||D k_u||^2 to the objective). The rank stays <= the number of forget keys.
     """
     r = residuals(w, keys, targets)  # [n, d_model]
     if pres.d_ff != keys.shape[1]:
         raise ValueError(f"preservation metric is for d_ff={pres.d_ff}, keys have {keys.shape[1]}")
-    k = keys.double()
-    if projector is not None:
-        k = k @ projector.double()  # K N
-    a = pres.solve(k.T).T  # K N P^-1  [n, d_ff]
+    n = keys.shape[0]
+    k_all = keys.double()
+    inv_weights = torch.ones(n, dtype=torch.float64)
+    if preserved is not None and preserved.shape[0]:
+        if preserved.ndim != 2 or preserved.shape[1] != keys.shape[1] or preserve_weight <= 0:
+            raise ValueError("preserved keys must be [m, d_ff] with a positive weight")
+        k_all = torch.cat([k_all, preserved.double()])
+        inv_weights = torch.cat([inv_weights, torch.full((preserved.shape[0],), 1.0 / preserve_weight,
+                                                         dtype=torch.float64)])
+    k = k_all @ projector.double() if projector is not None else k_all  # K N
+    a = pres.solve(k.T).T  # K N P^-1  [n_all, d_ff]
     if projector is not None:
         a = a @ projector.double()  # K N P^-1 N
-    g = a @ keys.double().T  # [n, n]  K (N P^-1 N) K^T
-    n = k.shape[0]
-    b = torch.linalg.solve((torch.eye(n, dtype=torch.float64) + g).T, r).T  # R^T (I + G)^-1  [d_model, n]
+    g = a @ k_all.T  # [n_all, n_all]  K (N P^-1 N) K^T
+    # D = R_all^T (S^-1 + G)^-1 A_all with zero residual rows for preserved keys
+    m = torch.linalg.solve(torch.diag(inv_weights) + g, a)  # (S^-1 + G)^-1 A_all  [n_all, d_ff]
+    b, a = r.T, m[:n]  # [d_model, n], [n, d_ff]
     if rank is not None and rank < n:
         b, a = truncate(b, a, rank)
     return b.to(w.dtype), a.to(w.dtype)
