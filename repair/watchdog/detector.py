@@ -24,7 +24,7 @@ class Featurizer:
         self.encoder = Encoder(cache, threads=threads)
 
     def batch(self, texts: list[str]) -> np.ndarray:
-        """[n, d] float32 features for already-cleaned texts."""
+        """[n, d] float32 features for already-cleaned texts (same values as `one`, batched)."""
         texts = [clip_chars(t) for t in texts]
         emb = self.encoder.encode(texts)  # [n, 384]
         emb_framed = self.encoder.encode([frame(t) for t in texts])  # [n, 384]
@@ -34,8 +34,11 @@ class Featurizer:
     def one(self, text: str) -> np.ndarray:
         """[1, d] features; text and its frame go through the encoder as one batch of two."""
         text = clip_chars(text)
-        emb = self.encoder.encode([text, frame(text)])  # [2, 384]
-        return np.concatenate([emb[0], emb[1], lexical(text)])[None, :].astype(np.float32)
+        framed = frame(text)
+        emb = self.encoder.encode([text])[0]  # [384]
+        # nothing to mask (most chat turns): the framed embedding is the same, skip the second encoder pass
+        emb_framed = emb if framed == clean(text) else self.encoder.encode([framed])[0]
+        return np.concatenate([emb, emb_framed, lexical(text)])[None, :].astype(np.float32)
 
 
 def _resolve_cache(settings: Settings | None, cache_dir: str | os.PathLike | None) -> Path:

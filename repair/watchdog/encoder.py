@@ -226,8 +226,13 @@ class Encoder:
                                           "token_type_ids": np.zeros_like(ids)})[0]
         return out.astype(np.float32)
 
-    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-        """Texts -> float32 [n, 384] unit-norm embeddings (long texts keep their first and last tokens)."""
+    def encode(self, texts: list[str], batch_size: int = 1) -> np.ndarray:
+        """Texts -> float32 [n, 384] unit-norm embeddings (long texts keep their first and last tokens).
+
+        Default batch_size=1: int8 *dynamic* quantisation scales activations per batch tensor (padding included),
+        so a text's embedding would depend on its batch companions; one at a time, training features equal
+        the features of a live turn exactly.
+        """
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         parts = [self._run(self.session, texts[i : i + batch_size]) for i in range(0, len(texts), batch_size)]
