@@ -102,16 +102,18 @@ def _field(reader, key: str):
 def _compress(b: torch.Tensor, a: torch.Tensor, rtol: float = SVD_RTOL) -> tuple[torch.Tensor, torch.Tensor]:
     """Re-factor B [m, R] @ A [R, n] into B' [m, k] @ A' [k, n] with k = numerical rank (<= min(m, n, R)).
 
-    Exact up to float64 round-off and the dropped singular values (< rtol * largest):
+    Exact up to round-off: dropped singular values are < rtol * max(largest, 1e-9 |B| |A|):
     B = Qb Rb, A^T = Qa Ra  =>  B A = Qb (Rb Ra^T) Qa^T = Qb U S V^T Qa^T.
     """
     b64, a64 = b.double(), a.double()
     qb, rb = torch.linalg.qr(b64)  # [m, R'], [R', R]
     qa, ra = torch.linalg.qr(a64.T)  # [n, R'], [R', R]
     u, s, vh = torch.linalg.svd(rb @ ra.T, full_matrices=False)
-    if s.numel() == 0 or float(s[0]) == 0.0:
+    # reference scale: the size of the summands (so a sum that cancels to round-off has rank 0)
+    ref = max(float(s[0]) if s.numel() else 0.0, float(torch.linalg.norm(b64)) * float(torch.linalg.norm(a64)) * 1e-9)
+    k = int((s > rtol * ref).sum()) if ref > 0 else 0
+    if k == 0:
         return b.new_zeros((b.shape[0], 0)), a.new_zeros((0, a.shape[1]))
-    k = int((s > rtol * s[0]).sum())
     new_b = (qb @ (u[:, :k] * s[:k])).float()
     new_a = (vh[:k] @ qa.T).float()
     return new_b.contiguous(), new_a.contiguous()

@@ -175,6 +175,18 @@ class LlamaRuntime:
             if n >= max_new_tokens:
                 return
 
+    def next_token_logits(self, text: str):
+        """numpy [n_vocab] float32: the logits of the token after `text` (the exact string, no template)."""
+        import numpy as np
+
+        with self._lock:
+            self.llm.reset()
+            self.llm.eval(self.tokens(text))
+            ptr = self.llm._ctx.get_logits()
+            out = np.ctypeslib.as_array(ptr, shape=(self.llm.n_vocab(),)).copy()
+            self.llm.reset()
+        return out
+
     def stream(self, question: str, history: Sequence[Message] = (), max_new_tokens: int = 256) -> Iterator[str]:
         """Yield the greedy answer piece by piece (UTF-8 safe) as tokens are decoded."""
         q = check_question(question)
