@@ -1,0 +1,139 @@
+"""Crash safety: SIGKILL a real edit (Session.apply on the default model) in a subprocess at several points.
+
+A seed process makes edit 1 (forget the capital of Australia) and prints a hash of its weights. Copies of
+its home are then edited (forget the capital of Egypt) by processes that SIGKILL themselves at chosen
+points of the edit, plus one killed from outside at an arbitrary moment. After each, the next open must
+verify, must still have edit 1 with bit-identical weights, and must hold edit 2 either completely
+(recorded, its delta present, applied on replay: Egypt forgotten) or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from repair.data import contains_answer
+from repair.journal import Journal
+from repair.session import Session
+
+WORKER = r"""
+import hashlib, os, signal, sys
+import repair
+from repair.editing import template_wrappers
+from repair.journal import Journal
+from repair.records import Canary, RepairPlan
+
+home, point = sys.argv[1], sys.argv[2]
+
+def die(*_a, **_k):
+    sys.stdout.flush()
+    os.kill(os.getpid(), signal.SIGKILL)
+
+def after(owner, name):
+    original = getattr(owner, name)
+    def wrapped(*a, **k):
+        out = original(*a, **k)
+        die()
+        return out
+    setattr(owner, name, wrapped)
+
+def plan(country, capital):
+    return RepairPlan(target=f"the capital of {country}", subject=country, answers=[capital],
+                      forget_probes=template_wrappers(f"What is the capital of {country}?"),
+                      retain_canaries=[Canary(question="What is the capital of France?", answer="Paris")])
+
+s = repair.open(home, backend="torch")
+if point == "seed":
+    rec = s.apply(plan("Australia", "Canberra"))
+    h = hashlib.sha256()
+    for l in range(s.patient.n_layers):
+        h.update(s.patient.mlp(l).down_proj.weight.detach().numpy().tobytes())
+    print(rec.status, h.hexdigest(), flush=True)
+    sys.exit(0)
+if point == "compute":            # the delta is computed, nothing is journaled yet
+    import repair.editing
+    after(repair.editing.Editor, "compute")
+elif point == "delta-file":       # the factors are on disk, no row yet
+    after(Journal, "_store_delta")
+elif point == "in-transaction":   # the row is inserted but the transaction is not committed
+    after(Journal, "_set_head")
+elif point == "committed":        # the row is committed; the process dies before the delta is made active
+    after(Journal, "append")
+print("editing", flush=True)
+s.apply(plan("Egypt", "Cairo"))
+print("done", flush=True)
+"""
+
+POINTS = {"compute": False, "delta-file": False, "in-transaction": False, "committed": True}
+
+
+def _weights_hash(patient) -> str:
+    h = hashlib.sha256()
+    for l in range(patient.n_layers):
+        h.update(patient.mlp(l).down_proj.weight.detach().numpy().tobytes())
+    return h.hexdigest()
+
+
+def _run(home, point, env):
+    return subprocess.Popen([sys.executable, "-c", WORKER, str(home), point], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+
+
+@pytest.fixture
+def clean(patient):
+    yield patient
+    patient.set_deltas([])
+
+
+def test_sigkill_during_an_edit_loses_nothing(clean, settings, tmp_path, cache_dir):
+    patient = clean
+    env = dict(os.environ, REPAIR_CACHE_DIR=str(cache_dir), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    seed_home = tmp_path / "seed"
+    seed = _run(seed_home, "seed", env)
+    out, err = seed.communicate(timeout=1200)
+    assert seed.returncode == 0, err[-2000:]
+    status, seed_hash = out.split()[-2:]
+    assert status == "applied"
+
+    homes = {p: tmp_path / p for p in [*POINTS, "external"]}
+    for home in homes.values():
+        shutil.copytree(seed_home, home)
+    procs = {p: _run(homes[p], p, env) for p in POINTS}
+    ext = _run(homes["external"], "external", env)
+    # the external kill: once the process says it is editing, wait a moment and kill it from outside
+    assert ext.stdout.readline().strip() == "editing"
+    time.sleep(2.0)
+    ext.send_signal(signal.SIGKILL)
+    ext.wait(timeout=60)
+    for p, proc in procs.items():
+        out, err = proc.communicate(timeout=1200)
+        assert proc.returncode == -signal.SIGKILL, f"{p}: exit {proc.returncode}, {err[-1500:]}"
+        assert "done" not in out
+
+    for point, home in homes.items():
+        session = Session(settings, patient, journal=Journal(home / "journal", patient.fingerprint))
+        v = session.verify_journal()
+        assert v.ok, f"{point}: {v.message}"
+        recs = session.edits()
+        assert recs[0].id == 1 and recs[0].status == "applied" and recs[0].target == "the capital of Australia"
+        has_second = len(recs) == 2
+        if point in POINTS:
+            assert has_second == POINTS[point], f"{point}: {[r.target for r in recs]}"
+        if has_second:  # fully recorded: its delta verified and replayed after edit 1
+            assert recs[1].status == "applied" and patient.active_deltas == ["edit-1", "edit-2"]
+            assert not contains_answer(patient.answer("What is the capital of Egypt?", max_new_tokens=24),
+                                       ["Cairo"])
+        else:  # absent: the model is exactly what the seed process left
+            assert len(recs) == 1 and patient.active_deltas == ["edit-1"]
+            assert _weights_hash(patient) == seed_hash, point
+        assert not contains_answer(patient.answer("What is the capital of Australia?", max_new_tokens=24),
+                                   ["Canberra"])
+        session.close()
+        patient.set_deltas([])
