@@ -118,6 +118,8 @@ def cmd_log(args: argparse.Namespace) -> int:
 
     journal = _journal(args)
     records = journal.records()
+    if not args.verify and not journal.verification.ok:
+        print(f"warning: the journal failed verification: {journal.verification.message}", file=sys.stderr)
     if args.json:
         print(json.dumps([r.model_dump(mode="json") for r in records], indent=2))
     elif not records:

@@ -36,6 +36,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -157,6 +158,7 @@ class Journal:
         self.deltas_dir = self.folder / "deltas"
         self.fingerprint = fingerprint
         self.model = model
+        self._lock = threading.RLock()  # one connection, shared by the session's threads (TUI worker)
         try:
             self.deltas_dir.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.folder / DB_NAME, timeout=BUSY_TIMEOUT_S, isolation_level=None,
@@ -208,31 +210,34 @@ class Journal:
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken with BEGIN IMMEDIATE so concurrent writers serialise."""
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise JournalError(f"the edit journal in {self.folder} is locked by another process ({exc}); "
-                               "try again when it has finished") from exc
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
-            self._db.execute("COMMIT")
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise JournalError(f"the edit journal in {self.folder} is locked by another process ({exc}); "
+                                   "try again when it has finished") from exc
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            else:
+                self._db.execute("COMMIT")
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self._db.close()
 
     def _read_head(self) -> tuple[int, str]:
-        meta = {r["key"]: r["value"] for r in self._db.execute("SELECT key, value FROM meta")}
+        with self._lock:
+            meta = {r["key"]: r["value"] for r in self._db.execute("SELECT key, value FROM meta")}
         return int(meta.get("head_seq", "0")), meta.get("head_hash", "")
 
     # ------------------------------------------------------------------ reading
     def _entries(self) -> list[_Entry]:
-        entries = [_Entry(r["seq"], "edit", dict(r)) for r in self._db.execute("SELECT * FROM edits")]
-        entries += [_Entry(r["seq"], "undo", dict(r)) for r in self._db.execute("SELECT * FROM undos")]
+        with self._lock:
+            entries = [_Entry(r["seq"], "edit", dict(r)) for r in self._db.execute("SELECT * FROM edits")]
+            entries += [_Entry(r["seq"], "undo", dict(r)) for r in self._db.execute("SELECT * FROM undos")]
         entries.sort(key=lambda e: (e.seq, e.kind))
         for e in entries:
             cols = EDIT_CONTENT if e.kind == "edit" else UNDO_CONTENT
@@ -254,13 +259,15 @@ class Journal:
 
     def records(self) -> list[EditRecord]:
         """Every edit ever recorded, oldest first, with its current status (as stored)."""
-        rows = self._db.execute("SELECT * FROM edits ORDER BY id").fetchall()
+        with self._lock:
+            rows = self._db.execute("SELECT * FROM edits ORDER BY id").fetchall()
         return [self._to_record(dict(r)) for r in rows]
 
     def get(self, edit_id: int) -> EditRecord:
-        row = self._db.execute("SELECT * FROM edits WHERE id = ?", (edit_id,)).fetchone()
-        if row is None:
+        with self._lock:
+            row = self._db.execute("SELECT * FROM edits WHERE id = ?", (edit_id,)).fetchone()
             n = self._db.execute("SELECT COUNT(*) FROM edits").fetchone()[0]
+        if row is None:
             known = f"ids are 1..{n}" if n else "the journal has no edits yet"
             raise InvalidInputError(f"no edit with id {edit_id} ({known}; `repair log` lists them)")
         return self._to_record(dict(row))
@@ -288,9 +295,10 @@ class Journal:
     def verify(self) -> Verification:
         """Check the chain, the head and every delta file; name the first bad entry."""
         try:
-            entries = self._entries()
-            head_seq, head_hash = self._read_head()
-            meta_fp = self._db.execute("SELECT value FROM meta WHERE key = 'base_fingerprint'").fetchone()
+            with self._lock:
+                entries = self._entries()
+                head_seq, head_hash = self._read_head()
+                meta_fp = self._db.execute("SELECT value FROM meta WHERE key = 'base_fingerprint'").fetchone()
         except sqlite3.DatabaseError as exc:
             return Verification(False, 0, f"the journal database is unreadable: {exc}", 0, 1)
         n = len(entries)

@@ -271,8 +271,8 @@ class Session:
     def _sync_runtime(self) -> None:
         """Push the patient's active deltas to the llama.cpp runtime (one merged LoRA adapter, context reset).
 
-        Called after every apply/undo/replay. Without a loaded patient no edit is active: the runtime
-        serves the base model."""
+        Called after every apply/undo/replay. The active edits are the session's (replayed from the
+        journal), whether or not the torch patient is loaded."""
         if self.runtime is None:
             return
         self.runtime.set_deltas(self._delta_items())
