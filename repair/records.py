@@ -45,6 +45,7 @@ class RepairPlan(BaseModel):
     retain_canaries: list[Canary] = []  # unrelated questions that must still be answered
     request: str | None = None  # the person's words, when the plan came from chat
     correction: str | None = None  # for misinformation: the right answer the person gave
+    layer_scores: dict[str, float] = {}  # surgeon's per-layer separation scores behind `layers` (diagnostic)
 
 
 class Scores(BaseModel):

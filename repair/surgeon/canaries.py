@@ -21,7 +21,7 @@ from repair.records import Canary
 from repair.surgeon.text import content_words, mentions
 
 CHECK_BATCH = 16
-SPARE = 4  # known facts found beyond the request, so small exclusions need no new check
+SPARE = 2  # known facts found beyond the request, so small exclusions need no new check
 CANARY_TOKENS = 20  # short factual answers fit; the check looks for the gold answer in the reply
 
 
@@ -94,7 +94,7 @@ class CanaryPool:
 
 
 def retain_canaries(
-    patient, settings: Settings, exclude: Sequence[str] = (), n: int = 12, facts: Sequence[Fact] | None = None,
+    patient, settings: Settings, exclude: Sequence[str] = (), n: int = 10, facts: Sequence[Fact] | None = None,
 ) -> list[Canary]:
     """`n` questions the current model answers correctly that are unrelated to `exclude`.
 

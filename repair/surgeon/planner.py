@@ -46,7 +46,7 @@ MIN_CHECK = 3
 MAX_FORGET = 12
 MAX_CHECK = 5
 MAX_RELATED_CANARIES = 8  # a target related to more bank facts than this is too broad
-N_CANARIES = 12
+N_CANARIES = 10
 REFUSAL = "I'm not sure."
 
 
@@ -77,6 +77,11 @@ def _dedupe(probes: Sequence[str]) -> list[str]:
     return out
 
 
+def _respell(text: str, subject: str) -> str:
+    """Write `subject` in `text` as the subject is spelled ('the capital of france' -> '... France')."""
+    return re.sub(r"(?<!\w)" + re.escape(subject) + r"(?!\w)", lambda _m: subject, text, flags=re.IGNORECASE)
+
+
 def usable_probe(probe: str, subject: str, answers: Sequence[str]) -> bool:
     """A probe must name the subject verbatim and must not contain anything it should make the model hide."""
     if not (8 <= len(probe) <= policy.MAX_PROBE_CHARS) or not mentions(probe, subject):
@@ -87,8 +92,11 @@ def usable_probe(probe: str, subject: str, answers: Sequence[str]) -> bool:
 class Surgeon:
     """Writes RepairPlans for one patient. `paraphraser`: optional callable (Frame, n) -> list[str]."""
 
-    def __init__(self, patient, settings: Settings, paraphraser=None, facts=None, use_llm: bool = True):
+    def __init__(self, patient, settings: Settings, paraphraser=None, facts=None, use_llm: bool = True,
+                 choose_layers: bool = True):
         self.patient = patient
+        self.choose_layers = choose_layers  # False: leave layers empty (the executor chooses)
+        self.last_paraphrases: list[str] = []  # the LLM probes kept for the last plan (diagnostics)
         self.settings = settings
         self._facts = facts
         self._pool: CanaryPool | None = None
@@ -145,13 +153,13 @@ class Surgeon:
             raise InvalidInputError(
                 f"could not write enough probes for '{reading.target}' ({len(forget)} forget, {len(check)} check)"
             )
-        canaries = self._canaries(reading, forget + check)
+        canaries, retain_facts = self._canaries(reading, forget + check)
         plan = RepairPlan(
             target=reading.target, subject=reading.subject, category=reading.category,
             forget_probes=forget[:MAX_FORGET], check_probes=check[:MAX_CHECK], answers=reading.answers,
             refusal=REFUSAL, retain_canaries=canaries, request=request, correction=reading.correction,
         )
-        return self._strength(plan)
+        return self._strength(plan, retain_facts)
 
     # ------------------------------------------------------------------ reading
     def read(self, target: str, request: str, history: Sequence[dict] = ()) -> Reading:
@@ -163,13 +171,14 @@ class Surgeon:
         category = "misinformation" if claim else category_of(request, t)
         if category == "misinformation" and claim is not None:
             subject = subject_of(claim.topic, self._known_subjects())
-            frame = self._frame(claim.topic, subject)
+            frame = self._frame(_respell(claim.topic, subject), subject)
             answers = [claim.false] if claim.false else []
             return Reading(target=t, request=request, category=category, subject=subject, frame=frame, claim=claim,
                            answers=answers, correction=claim.correct)
         if category == "personal":
             return self._read_personal(t, request, history)
         subject = subject_of(t, self._known_subjects())
+        t = _respell(t, subject)
         policy.check_target(subject)
         reading = Reading(target=t, request=request, category=category, subject=subject, frame=self._frame(t, subject))
         reading.answers = self._bank_answers(t, subject)
@@ -265,8 +274,12 @@ class Surgeon:
             return [], []
         frame = r.frame or Frame(question=f"What is my {r.attribute}?", clause=f"my {r.attribute}",
                                  subject=r.attribute)
-        got = [p for p in para(frame, 8) if usable_probe(p, r.subject, r.answers)]
+        from repair.surgeon.paraphrase import good_question
+
+        got = [p for p in para(frame, 6)
+               if good_question(p, frame.question, r.subject) and usable_probe(p, r.subject, r.answers)]
         got = _dedupe(got)
+        self.last_paraphrases = list(got)
         return got[:-2] if len(got) > 2 else got, got[-2:] if len(got) > 2 else []
 
     def _model_answers(self, r: Reading, forget: Sequence[str]) -> list[str]:
@@ -291,18 +304,21 @@ class Surgeon:
             for f in facts:
                 if f.id not in skip and any(norm(p) == norm(q) for q in f.probes):
                     raise PolicyRefusal(f"probe '{p[:60]}' asks retain canary '{f.question}'")
-        return [Canary(question=f.question, answer=f.answer) for f in self.pool.known(N_CANARIES, skip)]
+        known = self.pool.known(N_CANARIES, skip)
+        return [Canary(question=f.question, answer=f.answer) for f in known], known
 
     # ------------------------------------------------------------------ layers and strength
-    def _strength(self, plan: RepairPlan) -> RepairPlan:
-        """Layers / rank / lam / alpha from the patient's activations via repair.stamp layer scoring.
+    def _strength(self, plan: RepairPlan, retain_facts) -> RepairPlan:
+        """Layer and rank from the patient's activations (repair.stamp.separation, see surgeon.layers).
 
-        Until repair.stamp provides scoring, the plan leaves layers empty (= the executor chooses)."""
-        try:
-            from repair.stamp import layers as stamp_layers  # type: ignore[attr-defined]
-        except ImportError:
+        lam / alpha stay at the executor's defaults (no measured rule for them yet)."""
+        if not self.choose_layers or len(retain_facts) < 2:
             return plan
-        choose = getattr(stamp_layers, "choose_layers", None)
-        if choose is None:
+        from repair.surgeon.layers import choose_layers
+
+        choice = choose_layers(self.patient, plan.forget_probes[:6], plan.subject,
+                               [(f.question, f.subject) for f in retain_facts[:6]])
+        if choice is None:
             return plan
-        return plan
+        return plan.model_copy(update={"layers": choice.layers, "rank": choice.rank,
+                                       "layer_scores": {str(k): round(v, 4) for k, v in choice.scores.items()}})

@@ -32,7 +32,7 @@ def fact_forget(f: Frame) -> list[str]:
     return [q, f"Do you know {c}?", f"Can you tell me {c}?", f"Tell me {c}.", f"I'd like to know {c}.",
             f"Quick question: {q}", f"I forgot {c}. Can you remind me?", f"Answer briefly: {q}",
             f"{q} Answer in a few words.", f"Please tell me {c}.", f"Do you happen to know {c}?",
-            f"What do you know about {s}?"]
+            f"I need to know {c}."]
 
 
 def fact_check(f: Frame) -> list[str]:

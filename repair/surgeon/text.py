@@ -268,9 +268,11 @@ _CLAIM_PATTERNS = (
     # "the capital of Australia is not Sydney, it is Canberra"
     re.compile(r"(?P<topic>[^,;]+?)\s+(?:is\s+not|isn'?t|was\s+not|wasn'?t)\s+(?P<false>[^,;]+?)\s*[,;]\s*"
                r"(?:it'?s|it\s+is|it\s+was|but)\s+(?P<correct>[^,;.!?]+)", re.IGNORECASE),
-    # "Sydney is not the capital of Australia"  (no correction given)
-    re.compile(r"^(?P<false>[A-Z][^,;]*?)\s+(?:is\s+not|isn'?t|was\s+not|wasn'?t)\s+(?P<topic>[^,;.!?]+)"),
+    # "Sydney is not the capital of Australia" / "the Great Wall is not visible from space" (no correction)
+    re.compile(r"^(?P<left>[^,;]+?)\s+(?:is\s+not|isn'?t|was\s+not|wasn'?t|are\s+not|aren'?t)\s+"
+               r"(?P<right>[^,;.!?]+)", re.IGNORECASE),
 )
+_RELATION = re.compile(r"^(?:the|a|an)\s+\w+(?:\s+\w+)?\s+(?:of|in|for|to|by)\s+", re.IGNORECASE)
 _CLAIM_LEAD = re.compile(
     r"^(?:no[,.!]?\s+|nope[,.!]?\s+)?(?:that'?s|this\s+is|you'?re|you\s+are|it'?s)\s+"
     r"(?:wrong|not\s+(?:true|right|correct)|incorrect|false|mistaken)[,.;:!]?\s*(?:actually[,]?\s*)?",
@@ -288,16 +290,26 @@ def parse_claim(request: str) -> Claim | None:
         m = pat.search(text)
         if not m:
             continue
+        if i == 2:  # "<a> is not <b>": the side shaped like "the capital of X" is the question
+            left, right = _clean_topic(m.group("left")), m.group("right").strip(" .\"'")
+            topic, false = (right, left) if _RELATION.match(right) and not _RELATION.match(left) else (left, right)
+            if not topic or not false or len(words(false)) > 8:
+                continue
+            return Claim(statement=f"{left} is not {right}", topic=topic, correct=None, false=_bare(false))
         topic = _clean_topic(m.group("topic"))
-        false = m.group("false").strip(" .\"'") if m.group("false") else None
-        correct = m.group("correct").strip(" .\"'") if "correct" in m.groupdict() and m.group("correct") else None
+        false, correct = _bare(m.group("false")), _bare(m.group("correct"))
         if not topic or not false or len(words(false)) > 8:
             continue
-        statement = f"{topic} is {correct}" if correct else f"{false} is not {topic}"
-        if i == 2:  # "<false> is not <topic>": the topic is a predicate ("the capital of Australia")
-            return Claim(statement=statement, topic=topic, correct=None, false=false)
-        return Claim(statement=statement, topic=topic, correct=correct, false=false)
+        return Claim(statement=f"{topic} is {correct}", topic=topic, correct=correct, false=false)
     return None
+
+
+def _bare(value: str | None) -> str | None:
+    """'the Atlantic' -> 'Atlantic' (answers are matched as whole words, articles only get in the way)."""
+    if not value:
+        return None
+    v = _ARTICLE.sub("", value.strip(" .\"'")).strip()
+    return v or None
 
 
 def _clean_topic(topic: str) -> str:
