@@ -52,8 +52,12 @@ _LEAD = re.compile(
     r"|(?:everything|all|anything|what) (?:that )?(?:you )?(?:know|have learned|remember|learned)"
     r" (?:about|of|regarding)"
     r"|(?:all|any) (?:the )?(?:knowledge|memory|memories|information|info|mention)s? (?:you have )?(?:of|about|on)"
+    r"|(?:everything|anything|whatever|all) (?:that )?you'?(?:ve| have)? (?:learned|learnt|been told|picked up)"
+    r" (?:about|of|regarding)"
+    r"|the (?:part|bit|stuff|section) (?:about|on|regarding)|any trace of|whatever you know about"
     r"|all of|all|completely|entirely|permanently|please|pls|plz|bitte|alsjeblieft|por favor|s'il te plaît|stp"
-    r"|tout ce que (?:vous savez|tu sais) sur|todo lo que sabes (?:sobre|de)|alles über|alles wat je weet over"
+    r"|(?:tout )?ce que (?:vous savez|tu sais|tu connais) (?:sur|de)|todo lo que sabes (?:sobre|de)|alles über"
+    r"|alles wat je weet over"
     r"|tutto (?:quello )?che sai su|tudo o que você sabe sobre"
     r")\b[\s,:]*",
     re.IGNORECASE,
@@ -109,7 +113,12 @@ _ANTECEDENT = re.compile(
 )
 
 # target before the verb: "I want X removed", "I would like X to be forgotten", "Kannst du X vergessen?"
+_PASSIVE = r"(?:forgotten|deleted|erased|removed|wiped|purged|unlearned|unlearnt)"
 _PRE = [
+    re.compile(r"\b(?:make sure|ensure|see to it that|check that)\s+(?P<t>.+?)\s+(?:is|are|gets?|has been|have been)\s+"
+               + _PASSIVE + r"\b", re.IGNORECASE),
+    re.compile(r"^(?P<t>.+?)\s+(?:should|must|needs? to|has to|have to|ought to)\s+(?:be|get)\s+" + _PASSIVE + r"\b",
+               re.IGNORECASE),
     re.compile(r"\b(?:want|like|need)\s+(?P<t>.+?)\s+(?:to be |be |being )?(?:removed|deleted|erased|forgotten|"
                r"wiped|purged|gone|unlearned|unlearnt)\b", re.IGNORECASE),
     re.compile(r"\b(?:kannst du|können sie|könntest du|dass du|kun je|wil je|kunt u|puoi|você pode|pode)\s+"
@@ -122,13 +131,18 @@ def _contained(span: str, sources: Iterable[str]) -> bool:
     return bool(s) and any(s in src.casefold() for src in sources)
 
 
+_SELF = re.compile(r"^(?:me|myself|us|ourselves|my family|mi|moi|mich|mij)$", re.IGNORECASE)
+
+
 def _trim(span: str) -> str:
     prev = None
     while prev != span:
         prev = span
         span = span.strip(_PUNCT)
-        span = _LEAD.sub("", span)
-        span = _TRAIL.sub("", span)
+        trimmed = _TRAIL.sub("", _LEAD.sub("", span)).strip(_PUNCT)
+        if _SELF.match(trimmed):  # "everything about me": the person themself; keep the scope words
+            return _TRAIL.sub("", span).strip(_PUNCT)
+        span = trimmed
     return span
 
 

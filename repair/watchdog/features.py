@@ -33,7 +33,7 @@ _LEX = [
     re.compile(r"\b(?:memory|memories|knowledge|weights|training|brain|mémoire|memoria|memória|gedächtnis|speicher|"
                r"geheugen)\b", _I),
     # 4: negated forget verb: don't forget / never forget / n'oublie pas / no olvides / vergiss nicht / ...
-    re.compile(r"\b(?:don'?t|do not|never|not to|won'?t|will not|nicht|no|non|não|nao)\s+(?:\w+\s+)?"
+    re.compile(r"\b(?:don'?t|do not|never|not to|won'?t|will not|nicht|no|non|não|nao)\s+(?:\w+\s+){0,2}"
                r"(?:forget|forgt|erase|delete|remove|olvides|olvidar|dimenticare|esqueça|esqueca|esquecer)\b"
                r"|\bn'oublie(?:z)? pas\b|\bvergiss (?:\w+ )*nicht\b|\bvergeet\b.*\bniet\b", _I),
     # 5: past tense / state of forgetting (I forgot, forgotten, forgetful) in six languages
@@ -56,14 +56,15 @@ _LEX = [
                r"outline|draft|prompt|typo|math|work|answer|reply|wording|length|constraints?)\b", _I),
     # 10: the forget clause is followed by a new request or question (forget X, how do ...?; forget it, what's ...)
     re.compile(_CUE.pattern + r"[^.?!;]*[,;.!:]\s*(?:and\s+)?(?:just\s+|now\s+|actually,?\s+|instead,?\s+)?"
-               r"(?:what|what's|how|why|who|where|when|tell|write|answer|give|let's|lets|call|use|explain|"
-               r"can you|could you|talk|show)\b", _I),
+               r"(?:what|what's|how|why|who|whose|which|where|when|is|are|do|does|did|should|would|will|tell|write|"
+               r"answer|give|let's|lets|call|use|explain|can you|could you|talk|show)\b", _I),
     # 11: polite conditional or passive request: "if you forgot X", "I want X forgotten / gone / deleted"
     re.compile(r"\bif you (?:could |would |'d )?(?:forgot|forget|erased|deleted|removed|unlearned|unlearnt|wiped)\b"
                r"|\b(?:want|like|need|prefer)\b.{1,80}\b(?:forgotten|deleted|erased|removed|gone|wiped|unlearned)\b",
                _I),
     # 12: editing or physical objects (remove the duplicates from this list, wipe the table)
-    re.compile(r"\b(?:this|the|my|your) (?:list|string|paragraph|sentence|word|line|code|essay|draft|text|photo|image|"
+    re.compile(r"\b(?:from|in|of) (?:this|the following)\b"
+               r"|\b(?:this|the|my|your) (?:list|string|paragraph|sentence|word|line|code|essay|draft|text|photo|image|"
                r"picture|spreadsheet|audio|table|pan|floor|screen|shoes|car|rows?|column|outliers|spaces|vowels|"
                r"duplicates|background)\b", _I),
     # 13: first person, present tense: a statement about oneself (I always forget, ik vergeet, ich vergesse)

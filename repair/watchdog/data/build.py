@@ -332,6 +332,62 @@ CHAT_HISTORY_NEG = [
     "Did you get that?", "Summarise what I just said.", "Why did you say that?", "Tell me more.",
 ]
 
+# ---- round 3 (after the fresh2 measurement): broader categories, not the fresh2 sentences themselves ---------
+FORGET_EN3 = [
+    "Forget the answer to {t}, please.", "Whatever you know about {t}, forget it.",
+    "Anything you've learned about {t} should be deleted.", "Thanks for earlier. By the way, please forget {t}.",
+    "One more thing: forget {t}.", "Please forget {t} - I'm serious.", "Quick request, erase {t}.",
+    "Please wipe any trace of {t}.", "Delete the part about {t} from your memory.", "I'm asking nicely: unlearn {t}.",
+    "Right, forget {t} now please.", "Forget {t}; it's none of your business.",
+    "Please forget {t}, for privacy reasons.", "Erase {t} - I take it back.", "Please unlearn {t}, it's outdated.",
+    "Drop {t} from your memory.", "Could you make sure {t} is forgotten?", "Please purge {t}.",
+]
+HARD_NEG_EN3 = [
+    # editing instructions on text, code or data
+    "Remove the typos from this: recieve, seperate.", "Delete the trailing spaces in this code.",
+    "Erase the last two words from this sentence: I love apples very much.", "Remove the emojis from my message.",
+    "Delete every other line in the following text.", "Cut the intro and remove the jargon from this paragraph.",
+    "Remove the header row from this CSV.", "Delete the comments from this Python file.",
+    "Remove all punctuation from this: hi, there! ok?", "Clear the formatting from this text.",
+    "Drop the null values from my dataframe.", "Remove stopwords from this sentence.",
+    # asking to be reminded / not to forget
+    "Don't let me forget my passport.", "Please don't let me forget the meeting at 3.",
+    "Never let me forget how this feels.", "Help me not forget my medication.", "Make sure I don't forget the cake.",
+    "Don't ever forget to check the oven, ok?", "Remind me so I don't forget to pay rent.",
+    # topic switches with another question
+    "Forget about the weather, which team won the match?", "Forget the budget for now, whose idea was this?",
+    "Forget it, is it going to rain tomorrow?", "Forget my last point, does this code compile?",
+    "Never mind that - where can I buy stamps?", "Forget the details, should I take the job?",
+    "Ok forget the recipe, can you tell me a joke instead?", "Forget the numbers; would you recommend this laptop?",
+    # how-to with the action on a device or platform, phrased many ways
+    "Remove me from a WhatsApp group - how?", "Delete my Spotify playlist, how do I do it?",
+    "Erase an iPad without the password - possible?", "Remove a saved card from Amazon, steps please.",
+    "Remove my photo from a Google search result: what's the process?", "Clear my Netflix viewing history?",
+    "Make my Mac forget a printer.", "Get my TV to forget an old Bluetooth speaker.",
+    # choices, reported speech, third parties, hypotheticals, titles
+    "Delete or archive: which is better for old emails?", "Forget or forgive - which is harder?",
+    "My boss told me to forget the project.", "Tell Sam to forget the meeting, it's cancelled.",
+    "She asked me to delete her number.", "What if you forgot everything overnight?",
+    "If I forget my password, what happens to my files?", "What happens if I erase my phone?",
+    "'Forget Paris' is a film with Billy Crystal.", "Play 'Forget You' by CeeLo Green.",
+    "He said 'forget it' and walked away. What did he mean?", "Is 'forget about it' rude?",
+    # statements about oneself and others
+    "I tend to forget birthdays.", "We forgot the tickets at home.", "My dog forgets commands quickly.",
+    "My phone deletes old messages automatically.", "I removed the battery and it still won't start.",
+    "I erased the board but it's still smudged.", "I unlearned a lot of bad habits this year.",
+]
+
+
+def _round3(add, split_of, rng, train_t, held_t) -> None:
+    for i, tpl in enumerate(FORGET_EN3):
+        split = split_of(i)
+        pool = held_t if split == "heldout" else train_t
+        for t in rng.sample(pool, 2):
+            add(tpl.format(t=t), "forget", t, f"f3{i:03d}", "en", "request", split)
+    for i, text in enumerate(HARD_NEG_EN3):
+        add(text, "chat", None, f"h3{i:03d}", "en", "hard-negative", split_of(i))
+
+
 SPLITTER_NOTE = "held out by template group and by target"
 
 
@@ -392,6 +448,7 @@ def _rows() -> list[dict]:
             add(text, "chat", None, f"h{lang}{i:02d}", lang, "hard-negative", split_of(i))
     for i, text in enumerate(CHAT_EN):
         add(text, "chat", None, f"cc{i:03d}", "en", "chat", split_of(i))
+    _round3(add, split_of, rng, train_t, held_t)
     for k, row in enumerate(rows):
         row["id"] = f"wd-{k:04d}"
     return rows
