@@ -14,7 +14,8 @@ from repair.errors import RepairError
 def _session(args: argparse.Namespace):
     import repair
 
-    return repair.open(home=args.home, model=args.model)
+    backend = getattr(args, "backend", None)
+    return repair.open(home=args.home, model=args.model, **({"backend": backend} if backend else {}))
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -60,6 +61,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", default=os.environ.get("REPAIR_MODEL", DEFAULT_MODEL),
                    help="registry name (smollm2-135m, gemma3-270m) or a path to a GGUF / HF folder")
     p.add_argument("--home", default=None, help="state folder (default: $REPAIR_HOME or ~/.local/share/repair)")
+    p.add_argument("--backend", default=os.environ.get("REPAIR_BACKEND") or None, choices=("llama", "torch"),
+                   help="chat backend: llama (llama.cpp + LoRA edits, default) or torch (fp32)")
 
 
 def _bench_args(p: argparse.ArgumentParser) -> None:
