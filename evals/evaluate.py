@@ -46,27 +46,35 @@ def score(model_view, forget: Sequence[Item], retain: Sequence[Item], cfg: EvalC
 
     `runtime`: an optional llama.cpp runtime already serving the same edit; adds the `runtime` attack."""
     ft, rt = _tokens(forget, cfg), _tokens(retain, cfg)
-
-    def ask(prompts, tokens, history=()):
-        if not prompts:
-            return []
-        out = model_view.answer_many(list(prompts), max_new_tokens=tokens, batch_size=cfg.batch_size,
-                                     history=history)
-        if progress is not None:
-            progress.update(len(prompts))
-        return out
-
-    f_rep = ask([it.question for it in forget], ft)
-    r_rep = ask([it.question for it in retain], rt)
     held = [(it, h) for it in forget for h in it.heldout]
-    h_rep = ask([h for _, h in held], ft)
+    attacks = attack_prompts(forget) if cfg.attacks and forget else {}
+    # one batched call per (token budget, history): far cheaper than many small calls on a busy CPU
+    plain: dict[int, list[str]] = {}
+    for tokens, prompts in ((ft, [it.question for it in forget]), (rt, [it.question for it in retain]),
+                            (ft, [h for _, h in held]), (ft, attacks.get("jailbreak", [])),
+                            (ft, attacks.get("rephrase", []))):
+        plain.setdefault(tokens, []).extend(prompts)
+    answered: dict[tuple[int, str], str] = {}
+    for tokens, prompts in plain.items():
+        uniq = list(dict.fromkeys(prompts))
+        if uniq:
+            for q, r in zip(uniq, model_view.answer_many(uniq, max_new_tokens=tokens, batch_size=cfg.batch_size),
+                            strict=True):
+                answered[(tokens, q)] = r
+            if progress is not None:
+                progress.update(len(uniq))
+    f_rep = [answered[(ft, it.question)] for it in forget]
+    r_rep = [answered[(rt, it.question)] for it in retain]
+    h_rep = [answered[(ft, h)] for _, h in held]
     attack: dict[str, float] = {}
-    if cfg.attacks and forget:
-        prompts = attack_prompts(forget)
+    if attacks:
         for kind in ("jailbreak", "rephrase"):
-            reps = ask(prompts[kind], ft)
+            reps = [answered[(ft, q)] for q in attacks[kind]]
             attack[kind] = mean([revealed(r, it.answers, it.gold) for r, it in zip(reps, forget, strict=True)])
-        reps = ask(prompts["multiturn"], ft, history=MULTITURN_HISTORY)
+        reps = model_view.answer_many(attacks["multiturn"], max_new_tokens=ft, batch_size=cfg.batch_size,
+                                      history=MULTITURN_HISTORY)
+        if progress is not None:
+            progress.update(len(forget))
         attack["multiturn"] = mean([revealed(r, it.answers, it.gold) for r, it in zip(reps, forget, strict=True)])
         if runtime is not None:
             reps = runtime.answer_many([it.question for it in forget], max_new_tokens=ft)

@@ -27,6 +27,9 @@ def scenario_table(name: str, entry: dict) -> list[str]:
              f"{entry['n_forget']} forget items in {entry['n_groups']} edit group(s), "
              f"{entry['n_retain']} retain items, "
              f"retain buffer {entry['n_buffer']}.", ""]
+    if entry.get("stamp_warmup_seconds") is not None:
+        lines += [f"STAMP one-time warm-up (per-model key covariance, cached on disk; not in edit time): "
+                  f"{entry['stamp_warmup_seconds']:.1f} s.", ""]
     if "implant_check" in entry:
         ic = entry["implant_check"]
         lines += [f"Implant check (implanted model, before any forgetting): {ic['n']} implanted items, "
@@ -49,6 +52,8 @@ def scenario_table(name: str, entry: dict) -> list[str]:
                _f(e["edit_seconds"], 1) if m != "untouched" else "–", ratio,
                _f(e["peak_rss_mb"], 0), "; ".join(notes)]
         lines.append("| " + " | ".join(row) + " |")
+    for m, err in entry.get("errors", {}).items():
+        lines += ["", f"**{m} failed in this run:** {err}"]
     seq = entry.get("sequential")
     if seq:
         lines += ["", f"Sequential {seq['method']} edits (retain accuracy on a fixed retain subset after k edits):", "",
@@ -62,6 +67,13 @@ def markdown(results: dict, command: str | None = None) -> str:
     lines = ["# RePAIR benchmark report", ""]
     if command:
         lines += ["Command:", "", "```", command, "```", ""]
+    for part in results.get("parts", []):
+        lines += [f"- scenarios {', '.join(part['scenarios']) or '(none)'}: `{part.get('command')}` "
+                  f"({_f(part.get('seconds_total'), 0)} s, load average at start "
+                  f"{part['machine']['loadavg_start'][0]:.1f})"]
+    if results.get("parts"):
+        lines += ["", "Each scenario ran in its own process (all its methods in that one process, so its time "
+                  "ratios are same-run measurements); the processes ran concurrently.", ""]
     lines += [
         f"Model `{cfg['model']}`, seed {cfg['seed']}, {'quick' if cfg['quick'] else 'full'} configuration; "
         f"total wall time {_f(results.get('seconds_total'), 0)} s. Machine: {mach['cpus']} CPUs, torch "

@@ -21,7 +21,7 @@ from evals.evaluate import EvalConfig, n_prompts, score
 from evals.implant import ImplantRecipe, load_implant
 from evals.metrics import PeakMemory, mean, revealed
 from evals.scenarios import SCENARIOS, ScenarioSizes, implant_check
-from evals.stamp_method import StampVariant, active_deltas, forget_groups, undo_all
+from evals.stamp_method import StampVariant, active_deltas, forget_groups
 
 
 @dataclass
@@ -55,13 +55,17 @@ def quick_config(**kw) -> BenchConfig:
 
 
 def full_config(**kw) -> BenchConfig:
-    """The documented full run, sized to finish in well under an hour on a contended 2-core machine."""
+    """The documented full run. Sized for a 2-core machine shared by several developers (10-20 s per generated
+    answer and minutes per training step under that load), so every scenario is small; see docs/bench/README.md."""
     base = BenchConfig(
-        sizes=ScenarioSizes(n_forget=6, n_retain=16, n_buffer=8, n_canaries=4, pool=96, authors_forget=2,
-                            authors_retain=1, qa_per_author=8, misinfo_items=6,
-                            implant_recipe=ImplantRecipe(epochs=5, lr=1e-4, batch_size=8, retain_mix=4)),
-        eval=EvalConfig(max_new_tokens=16, long_tokens=32), train=TrainConfig(lr=5e-5, max_steps=12, check_every=3),
-        curve_retain=8, curve_points=(1, 2, 4, 6),
+        scenarios=("facts", "harmful-proxy", "misinformation"),
+        stamp_variants=(StampVariant("stamp"),),
+        sizes=ScenarioSizes(n_forget=2, n_retain=6, n_buffer=4, n_canaries=2, pool=32, harmful_pool=16,
+                            authors_forget=1, authors_retain=1, qa_per_author=4, misinfo_items=2,
+                            implant_recipe=ImplantRecipe(epochs=6, lr=3e-4, batch_size=8, retain_mix=2)),
+        eval=EvalConfig(max_new_tokens=16, long_tokens=32, batch_size=24),
+        train=TrainConfig(lr=1e-4, max_steps=6, check_every=2),
+        curve_retain=4, curve_points=(1, 2),
     )
     return replace(base, **kw)
 
@@ -102,30 +106,43 @@ def _open_runtime(cfg: BenchConfig, settings):
         return None, f"{type(exc).__name__}: {exc}"
 
 
-def _sequential_curve(session, patient, sc, variant, cfg: BenchConfig, bar) -> list[dict]:
-    """Retain accuracy (on `curve_retain` items) and forget accuracy after 1..N sequential STAMP edits."""
-    retain = sc.retain[: cfg.curve_retain]
-    points, records = [], []
-    run_all = None
-    for k, group in enumerate(sc.groups, start=1):
-        run = forget_groups(session, [group], sc.buffer[: cfg.sizes.n_canaries], variant, sc.category)
-        records += run.records
-        run_all = run if run_all is None else run_all
-        if k in cfg.curve_points or k == len(sc.groups):
-            forgotten = [it for g in sc.groups[:k] for it in g]
-            qs = [it.question for it in retain] + [it.question for it in forgotten]
-            reps = patient.answer_many(qs, max_new_tokens=cfg.eval.max_new_tokens, batch_size=cfg.eval.batch_size)
-            bar.update(len(qs))
-            r_rep, f_rep = reps[: len(retain)], reps[len(retain):]
-            points.append({
-                "edits": k, "applied": sum(r.status == "applied" for r in records),
-                "acc_r": mean([revealed(r, it.answers, it.gold) for r, it in zip(r_rep, retain, strict=True)]),
-                "acc_f": mean([revealed(r, it.answers, it.gold) for r, it in zip(f_rep, forgotten, strict=True)]),
-            })
-    from evals.stamp_method import StampRun
+class _CurveProbe:
+    """Called after each sequential STAMP edit: retain accuracy on a fixed retain subset and forget accuracy on
+    everything forgotten so far, at `cfg.curve_points` (and after the last edit). Its time is not edit time."""
 
-    undo_all(session, StampRun(records=records))
-    return points
+    def __init__(self, patient, sc, cfg: BenchConfig, bar):
+        self.patient, self.sc, self.cfg, self.bar = patient, sc, cfg, bar
+        self.retain = sc.retain[: cfg.curve_retain]
+        self.points: list[dict] = []
+        self.seconds = 0.0
+
+    def __call__(self, k: int, run) -> None:
+        if k not in self.cfg.curve_points and k != len(self.sc.groups):
+            return
+        t0 = time.perf_counter()
+        forgotten = [it for g in self.sc.groups[:k] for it in g]
+        qs = [it.question for it in self.retain] + [it.question for it in forgotten]
+        reps = self.patient.answer_many(qs, max_new_tokens=self.cfg.eval.max_new_tokens,
+                                        batch_size=self.cfg.eval.batch_size)
+        self.bar.update(len(qs))
+        r_rep, f_rep = reps[: len(self.retain)], reps[len(self.retain):]
+        self.points.append({
+            "edits": k, "applied": run.applied,
+            "acc_r": mean([revealed(r, it.answers, it.gold) for r, it in zip(r_rep, self.retain, strict=True)]),
+            "acc_f": mean([revealed(r, it.answers, it.gold) for r, it in zip(f_rep, forgotten, strict=True)]),
+        })
+        self.seconds += time.perf_counter() - t0
+
+
+def _warm_stamp(session, cfg: BenchConfig) -> float:
+    """Build STAMP's per-model key covariance for every layer the variants use (one-time, cached on disk under
+    the cache dir) so edit times measure edits, not this warm-up. Returns its wall time."""
+    t0 = time.perf_counter()
+    editor = session.editor
+    layers = {x for v in cfg.stamp_variants for x in (v.layers or editor.layers)}
+    for layer in sorted(layers):
+        editor.preservation(layer, editor.lam)
+    return time.perf_counter() - t0
 
 
 def _method_entry(scores, seconds, mem: PeakMemory, **extra) -> dict:
@@ -192,36 +209,51 @@ def run(cfg: BenchConfig) -> dict:
                 pass
             entry["methods"]["untouched"] = _method_entry(score(patient, sc.forget, sc.retain, cfg.eval, rt, bar),
                                                           0.0, mem)
-            session = Session(settings, patient)
+            session = Session(settings, patient)  # no runtime: STAMP verifies in torch, like the baselines
+            entry["stamp_warmup_seconds"] = _warm_stamp(session, cfg)
             for v in cfg.stamp_variants:
-                with PeakMemory() as mem:
-                    srun = forget_groups(session, sc.groups, sc.buffer[: cfg.sizes.n_canaries], v, sc.category)
-                if rt is not None:
-                    rt.set_deltas(active_deltas(session, srun))
-                s = score(patient, sc.forget, sc.retain, cfg.eval, rt, bar)
-                if rt is not None:
-                    rt.set_deltas([])
-                entry["methods"][v.name] = _method_entry(
-                    s, srun.seconds, mem, edits=len(srun.records), applied=srun.applied,
-                    rolled_back=srun.rolled_back, layers=sorted({x for r in srun.records for x in r.layers}),
-                    timings=[r.timings for r in srun.records], reasons=[r.reason for r in srun.records if r.reason])
-                undo_all(session, srun)
+                try:
+                    first = v == cfg.stamp_variants[0] and len(sc.groups) > 1
+                    curve = _CurveProbe(patient, sc, cfg, bar) if first else None
+                    with PeakMemory() as mem:
+                        srun = forget_groups(session, sc.groups, sc.buffer[: cfg.sizes.n_canaries], v, sc.category,
+                                             after_each=curve)
+                    if curve is not None:
+                        entry["sequential"] = {"method": v.name, "points": curve.points,
+                                           "note": "probed after each edit of the timed run; probe time excluded"}
+                    if rt is not None:
+                        rt.set_deltas(active_deltas(patient))
+                    s = score(patient, sc.forget, sc.retain, cfg.eval, rt, bar)
+                    entry["methods"][v.name] = _method_entry(
+                        s, srun.seconds, mem, edits=len(srun.records), applied=srun.applied,
+                        rolled_back=srun.rolled_back, layers=sorted({x for r in srun.records for x in r.layers}),
+                        timings=[r.timings for r in srun.records],
+                        reasons=[r.reason for r in srun.records if r.reason])
+                except Exception as exc:  # one failing method must not lose the others' measurements
+                    entry.setdefault("errors", {})[v.name] = f"{type(exc).__name__}: {exc}"
+                    print(f"[bench] {name}/{v.name} failed: {exc}")
+                finally:
+                    if rt is not None:
+                        rt.set_deltas([])
+                    for rec in reversed(session.edits()):  # also edits applied before a failure
+                        if rec.status == "applied":
+                            session.undo(rec.id)
+                _write_json(out / "partial.json", {**results, "partial": {name: entry}})
             for kind in cfg.baselines:
-                with PeakMemory() as mem:
-                    view, tr = unlearn(patient, kind, sc.forget, sc.buffer, cfg.train)
-                s = score(view, sc.forget, sc.retain, cfg.eval, None, bar)
-                entry["methods"][kind] = _method_entry(s, tr.seconds, mem, steps=tr.steps, forgot=tr.forgot,
-                                                       losses=tr.losses)
-                del view
+                try:
+                    with PeakMemory() as mem:
+                        view, tr = unlearn(patient, kind, sc.forget, sc.buffer, cfg.train)
+                    s = score(view, sc.forget, sc.retain, cfg.eval, None, bar)
+                    entry["methods"][kind] = _method_entry(s, tr.seconds, mem, steps=tr.steps, forgot=tr.forgot,
+                                                           losses=tr.losses)
+                    del view
+                except Exception as exc:
+                    entry.setdefault("errors", {})[kind] = f"{type(exc).__name__}: {exc}"
+                    print(f"[bench] {name}/{kind} failed: {exc}")
                 gc.collect()
-        if name == "facts" and cfg.stamp_variants and len(sc.groups) > 1:
-            v = cfg.stamp_variants[0]
-            total = sum(min(cfg.curve_retain, len(sc.retain)) + sum(len(g) for g in sc.groups[:k])
-                        for k in range(1, len(sc.groups) + 1) if k in cfg.curve_points or k == len(sc.groups))
-            with tqdm(total=total, desc=f"{name}: sequential curve ({v.name})", unit="q") as bar:
-                entry["sequential"] = {"method": v.name,
-                                       "points": _sequential_curve(Session(settings, patient), patient, sc, v, cfg,
-                                                                   bar)}
+                _write_json(out / "partial.json", {**results, "partial": {name: entry}})
+        results["scenarios"][name] = entry
+        _write_json(out / "results.json", results)
         assert patient.active_deltas == [], "bench left an edit applied"
         results["scenarios"][name] = entry
         _write_json(out / "results.json", results)

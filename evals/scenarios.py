@@ -14,7 +14,7 @@ import json
 import os
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from evals.implant import ImplantRecipe, implant
@@ -47,6 +47,7 @@ class ScenarioSizes:
     n_buffer: int = 8  # retain buffer items
     n_canaries: int = 4  # of the buffer, given to STAMP as retain canaries
     pool: int = 160  # fact-bank questions surveyed to find known facts
+    harmful_pool: int = 52  # harmful-proxy questions surveyed
     authors_forget: int = 2  # TOFU forget authors implanted (each forgotten in one edit)
     authors_retain: int = 2  # TOFU retain authors implanted (retain side)
     qa_per_author: int = 10
@@ -144,7 +145,7 @@ def facts_scenario(patient, cache_dir: Path, sizes: ScenarioSizes, seed: int) ->
 
 def harmful_scenario(patient, cache_dir: Path, sizes: ScenarioSizes, seed: int) -> Scenario:
     rng = random.Random(seed)
-    hp = load_harmful_proxy()
+    hp = load_harmful_proxy()[: sizes.harmful_pool]
     hp_known = _known(AnswerCache(patient, cache_dir), hp, desc="survey harmful-proxy")
     known = known_world_facts(patient, cache_dir, sizes, seed)
     forget, buffer, retain = split_facts(known, sizes, rng, forget_from=hp_known)
@@ -173,17 +174,29 @@ def _subject_of(question: str) -> str:
     return span.strip(",.;:'\"")
 
 
-def misinformation_scenario(patient, cache_dir: Path, tofu: TofuData, sizes: ScenarioSizes, seed: int) -> Scenario:
-    """Implant perturbed_answers[0] for `misinfo_items` TOFU world facts; forget those wrong answers."""
+def implant_keep(n: int = 8) -> list[tuple[str, str]]:
+    """Correct (question, answer) pairs mixed into every implant batch so the rest of the model stays in place.
+    Fixed (first facts of the survey order), so implants do not depend on which facts the model knows."""
+    return [(f.question, f.answer) for f in survey_order()[-n:]]
+
+
+def misinformation_pairs(tofu: TofuData, sizes: ScenarioSizes, seed: int):
     rng = random.Random(seed)
-    known = known_world_facts(patient, cache_dir, sizes, seed)
-    _, buffer, retain = split_facts(known, ScenarioSizes(n_forget=0, n_retain=sizes.n_retain,
-                                                         n_buffer=sizes.n_buffer), rng)
     cands = [w for w in tofu.world_facts if _subject_of(w.question)]
     chosen = rng.sample(cands, min(sizes.misinfo_items, len(cands)))
-    pairs = [(w.question, w.perturbed_answers[0]) for w in chosen]
-    keep = [(f.question, f.answer) for f in buffer]
-    path, info = implant(patient, pairs, keep, cache_dir, sizes.implant_recipe, progress_desc="implant misinformation")
+    return chosen, [(w.question, w.perturbed_answers[0]) for w in chosen]
+
+
+def misinformation_scenario(patient, cache_dir: Path, tofu: TofuData, sizes: ScenarioSizes, seed: int) -> Scenario:
+    """Implant perturbed_answers[0] for `misinfo_items` TOFU world facts; forget those wrong answers."""
+    chosen, pairs = misinformation_pairs(tofu, sizes, seed)
+    path, info = implant(patient, pairs, implant_keep(), cache_dir, sizes.implant_recipe,
+                         progress_desc="implant misinformation")
+    rng = random.Random(seed)
+    known = known_world_facts(patient, cache_dir, sizes, seed)
+    implanted_q = {q for q, _ in pairs} | {q for q, _ in implant_keep()}
+    known = [f for f in known if f.question not in implanted_q]
+    _, buffer, retain = split_facts(known, replace(sizes, n_forget=0), rng)
     items = []
     for i, w in enumerate(chosen):
         subj = _subject_of(w.question)
@@ -219,14 +232,7 @@ def _author_items(rows, prefix: str, n: int, group: str) -> tuple[str, list[Item
     return name, items
 
 
-def personal_scenario(patient, cache_dir: Path, tofu: TofuData, sizes: ScenarioSizes, seed: int) -> Scenario:
-    """Implant `authors_forget` + `authors_retain` fictitious authors; forget each forget-author in one edit.
-
-    Held-out leakage: for each author, a quarter of the implanted questions are kept out of the edit's probes."""
-    rng = random.Random(seed)
-    known = known_world_facts(patient, cache_dir, sizes, seed)
-    _, buffer, retain_facts = split_facts(known, ScenarioSizes(n_forget=0, n_retain=sizes.n_retain // 2,
-                                                               n_buffer=sizes.n_buffer), rng)
+def personal_items(tofu: TofuData, sizes: ScenarioSizes) -> tuple[list[list[Item]], list[Item], dict]:
     f_auth = TofuData.by_author(tofu.forget)
     r_auth = TofuData.by_author(tofu.retain)
     groups, retain_items, names = [], [], {}
@@ -239,9 +245,26 @@ def personal_scenario(patient, cache_dir: Path, tofu: TofuData, sizes: ScenarioS
         name, items = _author_items(r_auth[a], f"auth-r{a}", sizes.qa_per_author, group=f"author-r{a}")
         retain_items += items
         names[f"retain-{a}"] = name
-    pairs = [(it.question, it.gold) for g in groups for it in g] + [(it.question, it.gold) for it in retain_items]
-    keep = [(f.question, f.answer) for f in buffer]
-    path, info = implant(patient, pairs, keep, cache_dir, sizes.implant_recipe, progress_desc="implant authors")
+    return groups, retain_items, names
+
+
+def personal_pairs(tofu: TofuData, sizes: ScenarioSizes) -> list[tuple[str, str]]:
+    groups, retain_items, _ = personal_items(tofu, sizes)
+    return [(it.question, it.gold) for g in groups for it in g] + [(it.question, it.gold) for it in retain_items]
+
+
+def personal_scenario(patient, cache_dir: Path, tofu: TofuData, sizes: ScenarioSizes, seed: int) -> Scenario:
+    """Implant `authors_forget` + `authors_retain` fictitious authors; forget each forget-author in one edit.
+
+    Held-out leakage: for each author, a quarter of the implanted questions are kept out of the edit's probes."""
+    groups, retain_items, names = personal_items(tofu, sizes)
+    path, info = implant(patient, personal_pairs(tofu, sizes), implant_keep(), cache_dir, sizes.implant_recipe,
+                         progress_desc="implant authors")
+    rng = random.Random(seed)
+    known = [f for f in known_world_facts(patient, cache_dir, sizes, seed)
+             if f.question not in {q for q, _ in implant_keep()}]
+    _, buffer, retain_facts = split_facts(known, replace(sizes, n_forget=0, n_retain=max(1, sizes.n_retain // 2)),
+                                          rng)
     # held-out: the last quarter of each forget author's questions are never given to an edit
     final_groups = []
     for g in groups:

@@ -40,8 +40,10 @@ def plan_for(group: Sequence[Item], retain_canaries: Sequence[Item], variant: St
 
 
 def forget_groups(session, groups: Sequence[Sequence[Item]], retain_canaries: Sequence[Item],
-                  variant: StampVariant, category: str = "other", progress=None) -> StampRun:
-    """Apply one edit per group, in order (sequential edits see the earlier ones). Time = wall time of apply()."""
+                  variant: StampVariant, category: str = "other", progress=None, after_each=None) -> StampRun:
+    """Apply one edit per group, in order (sequential edits see the earlier ones). Time = wall time of apply().
+
+    `after_each(k, run)` is called after the k-th edit, outside the timed region (sequential-curve probes)."""
     run = StampRun()
     for group in groups:
         plan = plan_for(group, retain_canaries, variant, category)
@@ -55,6 +57,8 @@ def forget_groups(session, groups: Sequence[Sequence[Item]], retain_canaries: Se
             run.rolled_back += 1
         if progress is not None:
             progress.update(1)
+        if after_each is not None:
+            after_each(len(run.records), run)
     return run
 
 
@@ -64,15 +68,6 @@ def undo_all(session, run: StampRun) -> None:
             session.undo(rec.id)
 
 
-def active_deltas(session, run: StampRun) -> list:
-    """(id, LowRankDelta) of the run's applied edits, for the llama.cpp runtime attack."""
-    out = []
-    for rec in run.records:
-        if rec.status != "applied":
-            continue
-        delta = getattr(session, "_deltas", {}).get(rec.id)
-        if delta is None and hasattr(session, "delta"):
-            delta = session.delta(rec.id)
-        if delta is not None:
-            out.append((f"edit-{rec.id}", delta))
-    return out
+def active_deltas(patient) -> list:
+    """(id, LowRankDelta) of the patient's applied edits, for the llama.cpp runtime attack."""
+    return patient.delta_items()
