@@ -31,7 +31,8 @@ def clean(text: str) -> str:
 _CUE = re.compile(
     r"\b(?:"
     r"forget(?:ting)?|forgett|forgt|foget|unlearn(?:ing)?|erase|delete|remove|wipe|purge|scrub|get rid of"
-    r"|if you (?:could |would |'d )?(?:forgot|erased|deleted|removed|unlearned|unlearnt|wiped)"
+    r"|(?:if|rather|wish|hope|prefer it if|prefer that) you (?:could |would |'d )?"
+    r"(?:forgot|erased|deleted|removed|unlearned|unlearnt|wiped)"
     r"|lose all (?:knowledge|memory) of|let go of|stop (?:knowing|remembering)(?: about)?"
     r"|(?:don'?t|do not|didn'?t|did not|no longer) (?:want you to )?(?:know|remember)"
     r"|oublie[rsz]?|efface[rz]?|supprime[rz]?"

@@ -59,21 +59,24 @@ _LEX = [
                r"(?:what|what's|how|why|who|whose|which|where|when|is|are|do|does|did|should|would|will|tell|write|"
                r"answer|give|let's|lets|call|use|explain|can you|could you|talk|show)\b", _I),
     # 11: polite conditional or passive request: "if you forgot X", "I want X forgotten / gone / deleted"
-    re.compile(r"\bif you (?:could |would |'d )?(?:forgot|forget|erased|deleted|removed|unlearned|unlearnt|wiped)\b"
+    re.compile(r"\b(?:if|rather|wish|hope|prefer it if|prefer that) you (?:could |would |'d )?"
+               r"(?:forgot|forget|erased|deleted|removed|unlearned|unlearnt|wiped)\b"
                r"|\b(?:want|like|need|prefer)\b.{1,80}\b(?:forgotten|deleted|erased|removed|gone|wiped|unlearned)\b",
                _I),
     # 12: editing or physical objects (remove the duplicates from this list, wipe the table)
     re.compile(r"\b(?:from|in|of) (?:this|the following)\b"
-               r"|\b(?:this|the|my|your) (?:list|string|paragraph|sentence|word|line|code|essay|draft|text|photo|image|"
-               r"picture|spreadsheet|audio|table|pan|floor|screen|shoes|car|rows?|column|outliers|spaces|vowels|"
-               r"duplicates|background)\b", _I),
+               r"|\b(?:this|the|these) (?:list|string|paragraph|sentence|word|line|code|essay|draft|text|photo|image|"
+               r"picture|spreadsheet|sheet|audio|rows?|columns?|cells?|outliers|spaces|vowels|duplicates|background|"
+               r"file|array|table)\b|\b(?:rows|columns|elements|characters|items) (?:where|from|in|of|that)\b", _I),
     # 13: first person, present tense: a statement about oneself (I always forget, ik vergeet, ich vergesse)
     re.compile(r"\b(?:i|ik|ich|yo|io|eu)\s+(?:\w+\s+)?(?:forget|vergeet|vergesse|olvido|dimentico|esqueço|esqueco)\b"
                r"|\bj'oublie\b", _I),
     # 14: a writing task about deletion (help me write a request to delete my data)
     re.compile(r"\b(?:help me|write|draft|compose|template for)\b.{0,40}\b(?:request|letter|email|e-mail|message|"
                r"form|complaint|notice)\b", _I),
-    # 15: refers to an earlier turn
+    # 15: dismissive idiom: "never mind, forget it", "nvm"
+    re.compile(r"\b(?:never ?mind|nvm|whatever|no worries|doesn'?t matter)\b", _I),
+    # 16: refers to an earlier turn
     re.compile(r"\b(?:what i (?:just )?(?:told|said|shared|wrote|gave)|my (?:last|previous) message|"
                r"the last thing i|i (?:just )?(?:told|shared|gave) you|above)\b", _I),
 ]
