@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -32,6 +32,11 @@ from tui.widgets import (
     StatusBar,
     TargetScreen,
 )
+
+
+def describe(exc: BaseException) -> str:
+    """One line for the transcript: a RepairError's own message, else the exception type and message."""
+    return str(exc) if isinstance(exc, RepairError) else f"{type(exc).__name__}: {exc}"
 
 
 class ChatInput(Input):
@@ -79,6 +84,9 @@ class RepairApp(App[int]):
                            "remove something from the model. F2: edits panel, /help: commands, Ctrl+Q: quit.")
         self.refresh_edits()
         self.set_interval(0.5, self._tick)
+        # progress bars and warnings printed by model work (tqdm writes to stderr) must not tear the
+        # screen: capture them; during an apply the latest line is shown in the progress card
+        self.begin_capture_print(self, stdout=True, stderr=True)
         self.query_one(ChatInput).focus()
 
     @property
@@ -100,6 +108,11 @@ class RepairApp(App[int]):
 
     def say(self, who: str, text: str) -> ChatMessage:
         return self.add(ChatMessage(who, text))  # type: ignore[return-value]
+
+    def on_print(self, event: events.Print) -> None:
+        lines = [line.strip() for line in event.text.replace("\r", "\n").splitlines() if line.strip()]
+        if lines and self._progress is not None:
+            self._progress.set_detail(lines[-1])
 
     def _tick(self) -> None:
         if self._progress is not None:
@@ -131,8 +144,8 @@ class RepairApp(App[int]):
     def refresh_edits(self) -> None:
         try:
             edits = self.port.edits()
-        except RepairError as exc:
-            self.say("error", str(exc))
+        except Exception as exc:  # noqa: BLE001 - shown in the transcript; the app keeps running
+            self.say("error", describe(exc))
             return
         self.status.set(active_edits=sum(1 for e in edits if e.status == "applied"))
         self.edits_panel.show(edits)
@@ -203,8 +216,7 @@ class RepairApp(App[int]):
             return
         except Exception as exc:  # shown in the transcript; the app keeps running
             self._call(reply.remove)
-            message = str(exc) if isinstance(exc, RepairError) else f"{type(exc).__name__}: {exc}"
-            self._call(self.say, "error", message)
+            self._call(self.say, "error", describe(exc))
             return
         self._call(self.show_turn, turn, reply)
 
@@ -227,8 +239,8 @@ class RepairApp(App[int]):
     def plan_worker(self, target: str) -> None:
         try:
             turn = self.port.plan(target)
-        except RepairError as exc:
-            self._call(self.add, RefusalCard(str(exc)))
+        except Exception as exc:  # noqa: BLE001 - shown in the transcript; the app keeps running
+            self._call(self.add, RefusalCard(describe(exc)))
             return
         self._call(self.show_plan_turn, turn)
 
@@ -277,8 +289,8 @@ class RepairApp(App[int]):
 
         try:
             result = self.port.apply(plan, stage)
-        except RepairError as exc:
-            self._call(self.apply_failed, str(exc))
+        except Exception as exc:  # noqa: BLE001 - shown in the transcript; the app keeps running
+            self._call(self.apply_failed, describe(exc))
             return
         self._call(self.show_result, result)
 
@@ -352,8 +364,8 @@ class RepairApp(App[int]):
     def undo_worker(self, edit_id: int) -> None:
         try:
             self.port.undo(edit_id)
-        except RepairError as exc:
-            self._call(self.say, "error", str(exc))
+        except Exception as exc:  # noqa: BLE001 - shown in the transcript; the app keeps running
+            self._call(self.say, "error", describe(exc))
             return
         self._call(self.say, "system", f"Edit #{edit_id} undone: the model is back to how it was without it.")
 
@@ -371,8 +383,8 @@ class RepairApp(App[int]):
             n = len(self.port.edits())
             message = (f"Audit log verified: {n} entries, hash chain intact." if ok
                        else "Audit log verification FAILED: the journal was altered.")
-        except RepairError as exc:
-            ok, message = False, f"Audit log verification FAILED: {exc}"
+        except Exception as exc:  # noqa: BLE001 - shown in the transcript; the app keeps running
+            ok, message = False, f"Audit log verification FAILED: {describe(exc)}"
         self._call(self.show_verify, ok, message)
 
     def show_verify(self, ok: bool, message: str) -> None:
@@ -385,8 +397,8 @@ class RepairApp(App[int]):
     def export_worker(self, path: str, fmt: str) -> None:
         try:
             out = self.port.export(path, fmt)
-        except RepairError as exc:
-            self._call(self.say, "error", str(exc))
+        except Exception as exc:  # noqa: BLE001 - shown in the transcript; the app keeps running
+            self._call(self.say, "error", describe(exc))
             return
         self._call(self.say, "system", f"Exported the edited model ({fmt}) to {out}")
 

@@ -173,11 +173,16 @@ class ProgressCard(Vertical):
         yield Label(f"Applying edit: forget {self.target}", classes="card-title")
         yield ProgressBar(total=100, show_eta=False, id="bar")
         yield Static("starting", id="stage")
+        yield Static("", id="detail", classes="dim", markup=False)
 
     def set_stage(self, stage: str, fraction: float) -> None:
         self.stage = stage
         self.query_one("#bar", ProgressBar).update(progress=round(100 * max(0.0, min(1.0, fraction))))
         self.tick(self.elapsed)
+
+    def set_detail(self, line: str) -> None:
+        """The latest progress line printed by the work (e.g. a tqdm bar), shown as is."""
+        self.query_one("#detail", Static).update(line[:200])
 
     def tick(self, elapsed: float) -> None:
         self.elapsed = elapsed
