@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--opt-steps", type=int, default=0, help="Adam steps refining the target (0: gradient-free)")
     ap.add_argument("--preserve-weight", type=float, default=1.0,
                     help="weight of contrast/invented-subject keys kept unchanged (0: off)")
-    ap.add_argument("--max-new-tokens", type=int, default=24)
+    ap.add_argument("--max-new-tokens", type=int, default=20)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", default="stamp_facts.json")
     args = ap.parse_args(argv)
@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.create(model=args.model)
     patient = Patient.load(args.model, settings)
     items, source = load_items(args.facts)
-    known = survey(patient, items, args.n_forget * 3 + args.n_retain * 2, args.max_new_tokens, args.seed,
+    known = survey(patient, items, args.n_forget * 2 + args.n_retain + 10, args.max_new_tokens, args.seed,
                    cache=settings.cache / "evals")
     forget: list[Item] = []
     for it in known:

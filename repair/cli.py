@@ -43,8 +43,11 @@ def _chat_args(p: argparse.ArgumentParser) -> None:
 def cmd_forget(args: argparse.Namespace) -> int:
     """Forget a target: plan, apply the STAMP edit, verify, print the record."""
     from repair.editing import format_record
+    from repair.errors import InvalidInputError
     from repair.patient.model import check_question
 
+    if not " ".join(args.target).strip():
+        raise InvalidInputError("empty target: say what to forget, e.g. repair forget \"the capital of Australia\"")
     target = check_question(" ".join(args.target))  # fail fast, before loading a model
     probes = [check_question(p) for p in args.probe] or None
     record = _session(args).forget(target, probes=probes)

@@ -23,11 +23,10 @@ from repair.records import Canary, EditRecord, RepairPlan, Scores
 from repair.stamp import LowRankDelta, Preservation, lowrank_solve, shift_targets
 
 # Invented names (no real referent): their states at the subject position are the model's "ignorance".
-UNKNOWN_SUBJECTS = ("Quorvania", "Zelbrath Ostrum", "Velmiro Tassk", "the Drennic Isles", "Ulvang Prell",
-                    "Morwethia")
+UNKNOWN_SUBJECTS = ("Quorvania", "Zelbrath Ostrum", "Velmiro Tassk", "the Drennic Isles")
 # Real, well-known names (none a fact-bank subject) put in the probes' context: their keys are preserved, so
 # the edit uses what is specific to the subject rather than what the context ("the capital of ...") shares.
-CONTRAST_SUBJECTS = ("Toronto", "Isaac Newton", "the violin", "Jupiter", "Samsung", "the Danube")
+CONTRAST_SUBJECTS = ("Toronto", "Isaac Newton", "the violin", "Samsung")
 DEFAULT_LAYERS = (6,)
 DEFAULT_LAM = 100.0
 EPS = 1e-3

@@ -7,11 +7,12 @@ The text ships with the package: `keycov_prompts.txt` (diverse everyday requests
 tokens are represented as they are at edit time.
 
 The forward pass stops after the deepest requested layer, so building C for early layers is cheap.
-Cache: `<settings.cache>/keycov/<fingerprint[:16]>-L<layer>.pt` (torch.save of a [d_ff, d_ff] fp32 tensor).
+Cache: `<settings.cache>/keycov/<fingerprint[:16]>-<text hash>-L<layer>.pt` (torch.save of a [d_ff, d_ff] fp32 tensor).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Sequence
@@ -60,8 +61,16 @@ def corpus_texts(patient) -> list[str]:
     return chats + [frame.format(e) for e in shipped_entities() for frame in ENTITY_FRAMES]
 
 
-def cache_path(settings: Settings, fingerprint: str, layer: int) -> Path:
-    return settings.cache / "keycov" / f"{fingerprint[:16]}-L{layer}.pt"
+def corpus_hash(texts: Sequence[str]) -> str:
+    h = hashlib.sha256()
+    for t in texts:
+        h.update(t.encode("utf-8") + b"\0")
+    return h.hexdigest()[:12]
+
+
+def cache_path(settings: Settings, fingerprint: str, layer: int, texts_hash: str = "") -> Path:
+    """`<cache>/keycov/<fingerprint[:16]>-<text hash>-L<layer>.pt` (a new shipped text means a new file)."""
+    return settings.cache / "keycov" / f"{fingerprint[:16]}-{texts_hash or 'text'}-L{layer}.pt"
 
 
 @torch.no_grad()
@@ -108,8 +117,10 @@ def key_covariance(
     """Cached generic-text key covariances for `layers` of `patient` (built once, then loaded)."""
     out: dict[int, torch.Tensor] = {}
     missing = []
+    texts = corpus_texts(patient)
+    th = corpus_hash(texts)
     for layer in sorted(set(layers)):
-        path = cache_path(settings, patient.fingerprint, layer)
+        path = cache_path(settings, patient.fingerprint, layer, th)
         if path.is_file():
             try:
                 out[layer] = torch.load(path, weights_only=True)
@@ -118,9 +129,9 @@ def key_covariance(
                 path.unlink(missing_ok=True)
         missing.append(layer)
     if missing:
-        built = build_covariances(patient, missing, corpus_texts(patient), progress=progress)
+        built = build_covariances(patient, missing, texts, progress=progress)
         for layer, cov in built.items():
-            path = cache_path(settings, patient.fingerprint, layer)
+            path = cache_path(settings, patient.fingerprint, layer, th)
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp")
             torch.save(cov, tmp)

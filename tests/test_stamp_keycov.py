@@ -25,7 +25,7 @@ def test_covariance_cached_per_fingerprint_and_layer(patient, tmp_path, monkeypa
     settings = Settings(home=tmp_path / "home", cache_dir=tmp_path / "cache")
     monkeypatch.setattr(keycov, "corpus_texts", lambda _p: TEXTS)
     first = keycov.key_covariance(patient, settings, [3], progress=False)[3]
-    path = keycov.cache_path(settings, patient.fingerprint, 3)
+    path = keycov.cache_path(settings, patient.fingerprint, 3, keycov.corpus_hash(TEXTS))
     assert path.is_file() and path.is_relative_to(tmp_path)
     monkeypatch.setattr(keycov, "build_covariances", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
     again = keycov.key_covariance(patient, settings, [3], progress=False)[3]  # loaded, not rebuilt
