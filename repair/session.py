@@ -98,7 +98,7 @@ class Session:
         if self._watchdog is None:
             from repair.watchdog import Watchdog
 
-            self._watchdog = Watchdog()
+            self._watchdog = Watchdog(self.settings)
         return self._watchdog
 
     @property
@@ -181,6 +181,7 @@ class Session:
         """Compute the STAMP edit for `plan` on the current model, apply, verify (rollback if retain breaks)."""
         from repair.editing import execute
 
+        self.journal.check_writable()  # a tampered journal refuses edits before any work
         record, delta = execute(self.editor, plan, runtime=self.runtime)
         record = self._commit_edit(record, delta)
         if record.status == "applied":
