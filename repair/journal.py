@@ -173,6 +173,9 @@ class Journal:
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise JournalError(f"the edit journal {self.folder / DB_NAME} is unreadable: {exc}") from exc
+        except JournalError:
+            self._db.close()
+            raise
         self.head_seq, self.head_hash = self._read_head()
         self.verification = self.verify()  # checked once on open; writes are refused when it failed
 
