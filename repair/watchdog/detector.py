@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -67,11 +68,17 @@ class Watchdog:
                                  "rebuild it: python -m repair.watchdog.train")
 
     def score(self, text: str) -> float:
-        """Probability that `text` asks the model to forget something (0 for empty text)."""
+        """Probability that `text` asks the model to forget something (0 for empty text).
+
+        Long messages (> WINDOW characters) are also scored on their opening and closing sentences, and the
+        highest probability wins: a request at the end of a long message is not diluted by the rest.
+        """
         text = _as_text(text)
         if not text:
             return 0.0
-        return float(np.clip(self.head.prob(self.features.one(text))[0], 0.0, 1.0))
+        parts = [text, *_edge_windows(text)]
+        x = np.concatenate([self.features.one(t) for t in parts])  # [len(parts), d]
+        return float(np.clip(self.head.prob(x).max(), 0.0, 1.0))
 
     def detect(self, text: str, history: Iterable = ()) -> Intent:
         """Intent(kind="forget"|"chat", target, score) for one user turn.
@@ -90,6 +97,29 @@ class Watchdog:
         if target is not None and not _contained(target, [text, *_user_turns(history)]):
             target = None  # never hand on a span that is not in what the person wrote
         return Intent(kind="forget", target=target, score=p)
+
+
+WINDOW = 160  # characters; see Watchdog.score
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _edge_windows(text: str) -> list[str]:
+    """The first and the last whole sentences of a long text, up to WINDOW characters each ([] if short)."""
+    if len(text) <= WINDOW:
+        return []
+    head, tail = text[: 4 * WINDOW], text[-4 * WINDOW :]
+    sentences_h = _SENTENCE_END.split(head)
+    sentences_t = _SENTENCE_END.split(tail)
+    first, last = sentences_h[0], sentences_t[-1]
+    for s in sentences_h[1:]:
+        if len(first) + 1 + len(s) > WINDOW:
+            break
+        first = f"{first} {s}"
+    for s in reversed(sentences_t[:-1]):
+        if len(last) + 1 + len(s) > WINDOW:
+            break
+        last = f"{s} {last}"
+    return [w[:WINDOW] for w in (first, last[-WINDOW:]) if w.strip()]
 
 
 def _as_text(text) -> str:
