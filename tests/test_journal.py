@@ -355,3 +355,12 @@ def test_cli_log_verify_undo_without_loading_the_model(clean, settings, tmp_path
     assert main(["log", "--home", str(other)]) == 1
     assert "another base model" in capsys.readouterr().err
     assert Journal(other / "journal", "cd" * 32).verify().ok
+
+
+def test_unreadable_journal_file_is_one_clear_error(tmp_path):
+    folder = tmp_path / "j"
+    folder.mkdir()
+    (folder / DB_NAME).write_bytes(b"this is not a database" * 100)
+    with pytest.raises(JournalError, match="unreadable"):
+        Journal(folder, FP)
+    assert (folder / DB_NAME).read_bytes() == b"this is not a database" * 100
