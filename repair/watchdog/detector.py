@@ -12,7 +12,7 @@ import numpy as np
 from repair.config import Settings
 from repair.errors import InvalidInputError
 from repair.records import Intent
-from repair.watchdog.encoder import Encoder, clip_chars
+from repair.watchdog.encoder import MAX_CHARS, Encoder, clip_chars
 from repair.watchdog.extract import _user_turns, clean, extract_target
 from repair.watchdog.features import frame, lexical
 from repair.watchdog.head import HEAD_PATH, Head
@@ -127,7 +127,7 @@ def _as_text(text) -> str:
         text = bytes(text).decode("utf-8", errors="replace")
     if not isinstance(text, str):
         raise InvalidInputError(f"watchdog input must be text, got {type(text).__name__}")
-    return clean(text)
+    return clean(clip_chars(text, 2 * MAX_CHARS))  # very long input: keep both ends, drop the middle early
 
 
 def _contained(span: str, sources: list[str]) -> bool:

@@ -147,8 +147,11 @@ def _trim(span: str) -> str:
     return span
 
 
+MAX_TARGET_CHARS = 300  # an object span longer than this is not a target (also bounds the work per cue)
+
+
 def _object_after(text: str, start: int) -> str:
-    rest = text[start:]
+    rest = text[start : start + MAX_TARGET_CHARS]
     m = _END.search(rest)
     return _trim(rest[: m.start()] if m else rest)
 
