@@ -14,6 +14,10 @@
    factors: the cost of an adapter depends on its shape only, and small values keep the text (and so
    the amount of work) the same. Also reported: the unmerged alternative (one adapter per edit).
 
+3. (--real-edits N) N real STAMP edits of fact-bank facts through `Session.apply` with the runtime
+   attached: probes revealing the answer after the edit in torch vs in llama.cpp (the executor's
+   runtime check), and whether undo restores llama.cpp's original answer.
+
 Timings on a shared 2-core machine are noisy: medians over rounds are reported with min and max.
 """
 
@@ -101,6 +105,46 @@ class Unmerged:
             lib.llama_adapter_lora_free(h)
 
 
+def real_edit_check(settings, patient, runtime, n: int, max_tokens: int = 32) -> list[dict]:
+    """Real STAMP edits (fact bank, via Session.apply with the llama.cpp runtime) one at a time: does the
+    edit hold in llama.cpp (quantised base + adapter) as in torch, and does undo restore llama's answer?"""
+    from repair.data import contains_answer, load_facts
+    from repair.editing import template_wrappers
+    from repair.records import Canary, RepairPlan
+    from repair.session import Session
+
+    session = Session(settings, patient, runtime)  # throwaway journal
+    known = []
+    for fact in load_facts():
+        if len(known) >= n + 3:
+            break
+        if contains_answer(runtime.answer(fact.question, max_new_tokens=max_tokens), list(fact.answers)):
+            known.append(fact)
+    targets, canary_facts = known[:n], known[n:]
+    canaries = [Canary(question=f.question, answer=f.answer) for f in canary_facts]
+    rows = []
+    for fact in tqdm(targets, desc="real edits", file=sys.stderr):
+        before = runtime.answer(fact.question, max_new_tokens=max_tokens)
+        plan = RepairPlan(target=fact.question, subject=fact.subject, forget_probes=template_wrappers(fact.question),
+                          check_probes=list(fact.paraphrases), answers=list(fact.answers), retain_canaries=canaries)
+        rec = session.apply(plan)
+        after = runtime.answer(fact.question, max_new_tokens=max_tokens)
+        torch_after = patient.answer(fact.question, max_new_tokens=max_tokens)
+        if rec.status == "applied":
+            session.undo(rec.id)
+        rows.append({
+            "fact": fact.id, "question": fact.question, "status": rec.status, "reason": rec.reason,
+            "probes": rec.after.forget_total, "revealed_before": rec.before.forget_revealed,
+            "revealed_after_torch": rec.after.forget_revealed, "revealed_after_llama": rec.after.runtime_revealed,
+            "llama_answer_after": after if rec.status == "applied" else None,
+            "torch_answer_after": torch_after if rec.status == "applied" else None,
+            "undo_restores_llama_answer": runtime.answer(fact.question, max_new_tokens=max_tokens) == before,
+            "timings": rec.timings,
+        })
+    session.close()
+    return rows
+
+
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default="smollm2-135m")
@@ -113,6 +157,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--torch-1thread", action=argparse.BooleanOptionalAction, default=True,
                     help="also time torch limited to 1 thread (the llama.cpp runtime's default)")
     ap.add_argument("--no-unmerged", action="store_true", help="skip the one-adapter-per-edit comparison")
+    ap.add_argument("--real-edits", type=int, default=0,
+                    help="also make N real STAMP edits (fact bank) and check they hold in llama.cpp (slow)")
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -204,6 +250,8 @@ def main(argv: list[str] | None = None) -> dict:
             for c in counts
         },
     }
+    if args.real_edits:
+        result["real_edits"] = real_edit_check(settings, patient, runtime, args.real_edits)
     text = json.dumps(result, indent=2)
     print(text)
     if args.out:
@@ -221,6 +269,11 @@ def main(argv: list[str] | None = None) -> dict:
                  if "unmerged_overhead_vs_0_edits" in e else "")
         print(f"{c:3d} edits: per-token overhead {e['overhead_vs_0_edits'] * 100:+.1f}% (merged rank "
               f"{e['merged_adapter_rank']}, swap {e['swap_seconds']['median']:.2f} s){extra}", file=sys.stderr)
+    for row in result.get("real_edits", []):
+        print(f"real edit {row['fact']}: {row['status']}; probes revealing the answer after: torch "
+              f"{row['revealed_after_torch']}/{row['probes']}, llama.cpp {row['revealed_after_llama']}/{row['probes']} "
+              f"(before {row['revealed_before']}); undo restores llama answer: {row['undo_restores_llama_answer']}",
+              file=sys.stderr)
     runtime.close()
     return result
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,6 +120,18 @@ def _compress(b: torch.Tensor, a: torch.Tensor, rtol: float = SVD_RTOL) -> tuple
     return new_b.contiguous(), new_a.contiguous()
 
 
+@contextmanager
+def _one_torch_thread():
+    """Run small factorisations on one thread: on a shared 2-core machine torch's thread pool makes a
+    0.4 s QR/SVD take 5-20 s (measured). The previous thread count is restored afterwards."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
 def merge_deltas(deltas: Sequence[LowRankDelta], rank_cap: int = DEFAULT_RANK_CAP) -> LowRankDelta:
     """One delta equal to the sum of `deltas`: per layer, concatenated factors
     B = [B_1 .. B_n] [d_model, sum r_i], A = [A_1; ..; A_n] [sum r_i, d_ff]; when sum r_i > rank_cap,
@@ -133,7 +146,8 @@ def merge_deltas(deltas: Sequence[LowRankDelta], rank_cap: int = DEFAULT_RANK_CA
     for layer, (bs, as_) in sorted(per_layer.items()):
         b, a = torch.cat(bs, dim=1), torch.cat(as_, dim=0)
         if b.shape[1] > rank_cap:
-            b, a = _compress(b, a)
+            with _one_torch_thread():
+                b, a = _compress(b, a)
         if b.shape[1] > 0:
             merged[layer] = (b.contiguous(), a.contiguous())
     return LowRankDelta(merged)

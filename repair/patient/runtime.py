@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from repair.config import Settings
-from repair.errors import ModelLoadError
+from repair.errors import InvalidInputError, ModelLoadError
 from repair.patient import registry
 from repair.patient.adapters import (
     DEFAULT_RANK_CAP,
@@ -161,8 +161,8 @@ class LlamaRuntime:
     def generate_tokens(self, prompt_tokens: list[int], max_new_tokens: int, stop_at_eos: bool = True) -> Iterator[int]:
         """Greedy token ids after `prompt_tokens` (the caller must hold no other generation open)."""
         if len(prompt_tokens) + max_new_tokens > self.options.n_ctx:
-            raise ModelLoadError(f"prompt of {len(prompt_tokens)} tokens + {max_new_tokens} new exceeds the "
-                                 f"context of {self.options.n_ctx} tokens")
+            raise InvalidInputError(f"prompt of {len(prompt_tokens)} tokens + {max_new_tokens} new exceeds the "
+                                    f"runtime's context of {self.options.n_ctx} tokens; shorten the conversation")
         vocab = self.llm._model.vocab
         n = 0
         for token in self.llm.generate(
