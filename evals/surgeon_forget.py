@@ -28,6 +28,7 @@ def main() -> None:
     ap.add_argument("--retain", type=int, default=16)
     ap.add_argument("--variants", default="template,surgeon,layers")
     ap.add_argument("--no-llm", action="store_true")
+    ap.add_argument("--all-layers", action="store_true", help="score layers 3..10, not only cached ones")
     ap.add_argument("--out", default="/tmp/surgeon_forget.json")
     args = ap.parse_args()
 
@@ -39,7 +40,7 @@ def main() -> None:
 
     session = repair.open()
     patient, settings = session.patient, session.settings
-    surgeon = Surgeon(patient, settings, use_llm=not args.no_llm, choose_layers=True)
+    surgeon = Surgeon(patient, settings, use_llm=not args.no_llm, choose_layers=True, all_layers=args.all_layers)
     pool = surgeon.pool
     known = pool.known(args.facts + args.retain + 12, set())
     targets = [f for f in known if f.topic in ("geography", "science", "history", "literature", "culture")]

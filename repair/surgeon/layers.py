@@ -29,6 +29,17 @@ def candidate_layers(n_layers: int) -> list[int]:
     return list(range(lo, hi + 1))
 
 
+def ready_layers(patient, settings, layers: Sequence[int]) -> list[int]:
+    """The subset of `layers` whose generic-text key covariance the executor already has cached.
+
+    A layer without one costs minutes of covariance building on its first edit, so the surgeon scores only
+    ready layers (none ready: it leaves the choice to the executor)."""
+    from repair import keycov
+
+    th = keycov.corpus_hash(keycov.corpus_texts(patient))
+    return [l for l in layers if keycov.cache_path(settings, patient.fingerprint, l, th).is_file()]
+
+
 def _subject_keys(patient, prompts: Sequence[str], subjects: Sequence[str], layers: Sequence[int]):
     cap = patient.capture(list(prompts), layers)
     rows: dict[int, list[torch.Tensor]] = {l: [] for l in layers}
@@ -50,7 +61,7 @@ def effective_rank(keys: torch.Tensor, energy: float = 0.9) -> int:
 
 def choose_layers(
     patient, probes: Sequence[str], subject: str, retain: Sequence[tuple[str, str]],
-    candidates: Sequence[int] | None = None, max_rank: int = 8, energy: float = 0.9,
+    candidates: Sequence[int] | None = None, max_rank: int = 8, energy: float = 0.99,
 ) -> LayerChoice | None:
     """The best-separated layer for `probes` vs `retain` ((question, subject) pairs); None if not measurable."""
     layers = list(candidates) if candidates else candidate_layers(patient.n_layers)

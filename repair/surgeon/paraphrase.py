@@ -94,10 +94,11 @@ class Paraphraser:
         """Up to `n` paraphrases of `frame.question`, raw (the surgeon filters them). Generation stops at
         `max_tokens` or after `budget_s` seconds, whichever comes first; complete strings are kept."""
         raw = ""
-        start = time.perf_counter()
         with self._lock:
             try:
-                stream = self._model().create_chat_completion(
+                llm = self._model()
+                start = time.perf_counter()  # the budget covers generation, not the one-time model load
+                stream = llm.create_chat_completion(
                     messages=messages(frame, n),
                     response_format={"type": "json_object", "schema": schema(frame.subject, n)},
                     max_tokens=self.max_tokens, temperature=0.3, top_p=0.9, seed=0, stream=True,

@@ -93,9 +93,10 @@ class Surgeon:
     """Writes RepairPlans for one patient. `paraphraser`: optional callable (Frame, n) -> list[str]."""
 
     def __init__(self, patient, settings: Settings, paraphraser=None, facts=None, use_llm: bool = True,
-                 choose_layers: bool = True):
+                 choose_layers: bool = True, all_layers: bool = False):
         self.patient = patient
         self.choose_layers = choose_layers  # False: leave layers empty (the executor chooses)
+        self.all_layers = all_layers  # True: score every candidate layer, not only those with a cached covariance
         self.last_paraphrases: list[str] = []  # the LLM probes kept for the last plan (diagnostics)
         self.settings = settings
         self._facts = facts
@@ -144,6 +145,7 @@ class Surgeon:
         reading = self.read(target, request or target, history)
         if probes:
             policy.check_probes(probes)
+        self._related(reading)  # too broad for the retain canaries: refuse before asking the model anything
         forget, check = self._probes(reading, list(probes or []))
         if reading.category not in ("personal", "misinformation") and not reading.answers:
             reading.answers = self._model_answers(reading, forget)
@@ -289,17 +291,21 @@ class Surgeon:
         return answer_spans.vote(qs, replies, limit=2)
 
     # ------------------------------------------------------------------ canaries
-    def _canaries(self, r: Reading, probes: Sequence[str]):
-        from repair.records import Canary
-
-        facts = self.facts
-        related = related_facts(facts, r.subject, r.answers, r.target)
+    def _related(self, r: Reading):
+        """Bank facts this plan would touch; more than MAX_RELATED_CANARIES means the target is too broad."""
+        related = related_facts(self.facts, r.subject, r.answers, r.target)
         if len(related) > MAX_RELATED_CANARIES:
             sample = "; ".join(f.question for f in related[:2])
             raise PolicyRefusal(
                 f"'{r.target}' is too broad: it touches {len(related)} retain canaries (e.g. {sample})"
             )
-        skip = {f.id for f in related}
+        return related
+
+    def _canaries(self, r: Reading, probes: Sequence[str]):
+        from repair.records import Canary
+
+        facts = self.facts
+        skip = {f.id for f in self._related(r)}
         for p in probes:  # a probe that asks a canary's question would edit that canary
             for f in facts:
                 if f.id not in skip and any(norm(p) == norm(q) for q in f.probes):
@@ -314,10 +320,15 @@ class Surgeon:
         lam / alpha stay at the executor's defaults (no measured rule for them yet)."""
         if not self.choose_layers or len(retain_facts) < 2:
             return plan
-        from repair.surgeon.layers import choose_layers
+        from repair.surgeon.layers import candidate_layers, choose_layers, ready_layers
 
+        candidates = candidate_layers(self.patient.n_layers)
+        if not self.all_layers:
+            candidates = ready_layers(self.patient, self.settings, candidates)
+        if not candidates:
+            return plan
         choice = choose_layers(self.patient, plan.forget_probes[:6], plan.subject,
-                               [(f.question, f.subject) for f in retain_facts[:6]])
+                               [(f.question, f.subject) for f in retain_facts[:6]], candidates=candidates)
         if choice is None:
             return plan
         return plan.model_copy(update={"layers": choice.layers, "rank": choice.rank,

@@ -48,7 +48,7 @@ _PERSONAL_VALUE = re.compile(
     r"|i\s+(?:live|lived)\s+(?:at|in)\s+(?P<live>[^,;]+?)"
     r"|i\s+was\s+born\s+(?:on|in)\s+(?P<born>[^,;]+?)"
     r"|(?:i\s+am|i'm)\s+(?P<age>\d{1,3})\s+years?\s+old"
-    r"|(?:i\s+am|i'm)\s+called\s+(?P<called>[^,;]+?))\s*(?:[,;.!?]|$)",
+    r"|(?:i\s+am|i'm)\s+called\s+(?P<called>[^,;]+?))\s*(?:[,;!?]|\.(?:\s|$)|$)",
     re.IGNORECASE,
 )
 _HARMFUL = re.compile(

@@ -1,0 +1,107 @@
+"""Surgeon plans on the real default model: probes, answers, canaries, guard, CLI, paraphrases."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from repair.errors import InvalidInputError, PolicyRefusal
+from repair.records import Intent, RepairPlan
+from repair.surgeon import Surgeon, retain_canaries
+from repair.surgeon.text import mentions, norm
+
+
+@pytest.fixture(scope="module")
+def surgeon(patient, settings):
+    return Surgeon(patient, settings, use_llm=False)
+
+
+def _valid(plan: RepairPlan) -> None:
+    assert len(set(map(norm, plan.forget_probes))) == len(plan.forget_probes) >= 8
+    assert len(plan.check_probes) >= 3
+    assert not set(map(norm, plan.forget_probes)) & set(map(norm, plan.check_probes))
+    for p in plan.forget_probes + plan.check_probes:
+        assert mentions(p, plan.subject), (p, plan.subject)
+        assert not any(mentions(p, a) for a in plan.answers), (p, plan.answers)
+    assert RepairPlan.model_validate_json(plan.model_dump_json()) == plan
+
+
+def test_fact_plan_reads_answer_from_the_model(surgeon, patient):
+    plan = surgeon.plan_target("the capital of France")
+    _valid(plan)
+    assert plan.subject == "France" and plan.category == "other"
+    assert any(norm(a) == "paris" for a in plan.answers)
+    # canaries: known to the model, unrelated to France / Paris
+    assert len(plan.retain_canaries) >= 8
+    assert not any(mentions(c.question, "France") or norm(c.answer) == "paris" for c in plan.retain_canaries)
+    replies = patient.answer_many([c.question for c in plan.retain_canaries[:4]], max_new_tokens=20)
+    from repair.data import contains_answer
+
+    assert all(contains_answer(r, [c.answer]) for r, c in zip(replies, plan.retain_canaries[:4], strict=True))
+
+
+def test_misinformation_plan_removes_the_false_claim(surgeon):
+    plan = surgeon.plan_target("that's wrong, the capital of Australia is Canberra, not Sydney")
+    _valid(plan)
+    assert plan.category == "misinformation"
+    assert plan.subject == "Australia" and plan.answers == ["Sydney"] and plan.correction == "Canberra"
+
+
+def test_personal_plan_uses_the_value_given(surgeon):
+    plan = surgeon.plan_target("my phone number is 555-0199", request="please forget my phone number is 555-0199")
+    _valid(plan)
+    assert plan.category == "personal" and plan.answers == ["555-0199"] and plan.subject == "phone number"
+
+
+def test_plan_from_intent_and_history(surgeon):
+    history = [{"role": "user", "content": "My email is jo@example.org, remember it."},
+               {"role": "assistant", "content": "Sure."}]
+    plan = surgeon.plan(Intent(kind="forget", target="my email", score=0.99), history=history,
+                        request="forget my email")
+    assert plan.answers == ["jo@example.org"]
+    with pytest.raises(InvalidInputError):
+        surgeon.plan(Intent(kind="chat", score=0.01))
+
+
+@pytest.mark.parametrize("target", ["everything", "your safety rules", "English", "capitals"])
+def test_guard_refuses(surgeon, target):
+    with pytest.raises(PolicyRefusal) as err:
+        surgeon.plan_target(target)
+    assert err.value.reason
+
+
+def test_caller_probes_are_used_and_checked(surgeon):
+    plan = surgeon.plan_target("the capital of France", probes=["Name the French capital city, France's seat."])
+    assert plan.forget_probes[0] == "Name the French capital city, France's seat."
+    with pytest.raises(InvalidInputError):
+        surgeon.plan_target("the capital of France", probes=["What is the capital of Germany?"])
+
+
+def test_retain_canaries_cached_per_model(patient, settings):
+    first = retain_canaries(patient, settings, exclude=["Japan", "Tokyo"], n=6)
+    assert len(first) == 6 and not any(mentions(c.question, "Japan") for c in first)
+    files = list((settings.cache / "surgeon").glob(f"canaries-{patient.fingerprint[:16]}-*.json"))
+    assert len(files) == 1
+
+
+def test_llm_paraphrases_are_filtered(patient, settings):
+    from repair.surgeon.paraphrase import Paraphraser
+    from repair.surgeon.templates import Frame
+
+    para = Paraphraser.for_gguf(patient.source.gguf_path)
+    para.budget_s = 120.0  # a busy shared machine: let it finish its bounded max_tokens
+    got = para(Frame(question="Who wrote 1984?", clause="who wrote 1984", subject="1984"), 6)
+    assert para.last_raw.lstrip().startswith("{") and got  # grammar-constrained JSON with a questions list
+    assert all("1984" in q for q in got)  # the schema's pattern puts the subject in every item
+    surgeon = Surgeon(patient, settings, paraphraser=para)
+    plan = surgeon.plan_target("who wrote 1984")
+    _valid(plan)
+
+
+def test_cli_plan_refusal_is_one_line_and_non_zero(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "repair.cli", "plan", "--home", str(tmp_path), "forget everything"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode != 0
+    assert out.stderr.strip().count("\n") == 0 and "too broad" in out.stderr
