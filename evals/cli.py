@@ -23,6 +23,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--n-retain", type=int, default=None, help="evaluated retain items per scenario (override)")
     p.add_argument("--max-steps", type=int, default=None, help="baseline training step budget (override)")
     p.add_argument("--no-runtime", action="store_true", help="skip the llama.cpp runtime attack")
+    p.add_argument("--no-stamp", action="store_true", help="skip STAMP (e.g. to run baselines in another process)")
+    p.add_argument("--no-untouched", action="store_true", help="skip scoring the unedited model")
 
 
 def _csv(value: str | None) -> tuple[str, ...] | None:
@@ -46,6 +48,10 @@ def config_from_args(args: argparse.Namespace):
         kw["baselines"] = bl
     if args.no_runtime:
         kw["runtime"] = False
+    if args.no_stamp:
+        kw["stamp_variants"] = ()
+    if args.no_untouched:
+        kw["untouched"] = False
     sizes = cfg.sizes
     for name, attr in (("n_forget", "n_forget"), ("n_retain", "n_retain")):
         val = getattr(args, name)

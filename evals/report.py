@@ -27,6 +27,9 @@ def scenario_table(name: str, entry: dict) -> list[str]:
              f"{entry['n_forget']} forget items in {entry['n_groups']} edit group(s), "
              f"{entry['n_retain']} retain items, "
              f"retain buffer {entry['n_buffer']}.", ""]
+    if entry.get("incomplete"):
+        lines += ["**This scenario's run was stopped (deadline) before every method finished: methods missing "
+                  "from the table were not measured.**", ""]
     if entry.get("stamp_warmup_seconds") is not None:
         lines += [f"STAMP one-time warm-up (per-model key covariance, cached on disk; not in edit time): "
                   f"{entry['stamp_warmup_seconds']:.1f} s.", ""]
@@ -41,6 +44,8 @@ def scenario_table(name: str, entry: dict) -> list[str]:
         if stamp and m != stamp and e["edit_seconds"] > 0 and stamp_s:
             ratio = f"{e['edit_seconds'] / stamp_s:.1f}× STAMP's"
         notes = []
+        if len(entry.get("processes", [])) > 1 and e.get("process"):
+            notes.append(f"process `{e['process'].rstrip('/').split('/')[-1]}`")
         if "steps" in e:
             notes.append(f"{e['steps']} steps, {'forgot' if e['forgot'] else 'did NOT forget'} within budget")
         if "applied" in e:
@@ -52,6 +57,10 @@ def scenario_table(name: str, entry: dict) -> list[str]:
                _f(e["edit_seconds"], 1) if m != "untouched" else "–", ratio,
                _f(e["peak_rss_mb"], 0), "; ".join(notes)]
         lines.append("| " + " | ".join(row) + " |")
+    if len(entry.get("processes", [])) > 1:
+        lines += ["", "Methods of this scenario ran in concurrent processes (same data, same machine, same time "
+                  "window; each process rebuilt the identical scenario from the same cache and seed): "
+                  + ", ".join(f"`{p.rstrip('/').split('/')[-1]}`" for p in entry["processes"]) + "."]
     for m, err in entry.get("errors", {}).items():
         lines += ["", f"**{m} failed in this run:** {err}"]
     seq = entry.get("sequential")

@@ -35,6 +35,7 @@ class BenchConfig:
     curve_retain: int = 8  # retain items re-asked after each edit for the sequential curve
     curve_points: tuple[int, ...] = (1, 2, 4, 8)
     runtime: bool = True  # extraction through the llama.cpp runtime (when available)
+    untouched: bool = True  # also score the model before forgetting
     model: str = "smollm2-135m"
     home: str | None = None
     data: str | None = None
@@ -202,15 +203,17 @@ def run(cfg: BenchConfig) -> dict:
             results["skipped"][name] = "no forget items (the model knows none of the candidates)"
             continue
         per_eval = n_prompts(sc.forget, sc.retain, cfg.eval, runtime=rt is not None)
-        n_methods = 1 + len(cfg.stamp_variants) + len(cfg.baselines)
+        n_methods = int(cfg.untouched) + len(cfg.stamp_variants) + len(cfg.baselines)
         with tqdm(total=per_eval * n_methods, desc=f"{name}: eval", unit="q") as bar:
             mem = PeakMemory()
             with mem:
                 pass
-            entry["methods"]["untouched"] = _method_entry(score(patient, sc.forget, sc.retain, cfg.eval, rt, bar),
-                                                          0.0, mem)
+            if cfg.untouched:
+                entry["methods"]["untouched"] = _method_entry(
+                    score(patient, sc.forget, sc.retain, cfg.eval, rt, bar), 0.0, mem)
             session = Session(settings, patient)  # no runtime: STAMP verifies in torch, like the baselines
-            entry["stamp_warmup_seconds"] = _warm_stamp(session, cfg)
+            if cfg.stamp_variants:
+                entry["stamp_warmup_seconds"] = _warm_stamp(session, cfg)
             for v in cfg.stamp_variants:
                 try:
                     first = v == cfg.stamp_variants[0] and len(sc.groups) > 1

@@ -124,3 +124,24 @@ def test_quick_bench_end_to_end(tmp_path, home, cache_dir):
     assert "× STAMP's" in (out / "report.md").read_text()
     assert (out / "edit_time.png").is_file()
     assert os.environ.get("REPAIR_CACHE_DIR") == str(cache_dir)
+
+
+def test_merge_combines_methods_from_concurrent_processes(tmp_path):
+    from evals.merge import merge
+    from evals.report import markdown
+
+    main_res = _fake_results()
+    other = _fake_results()
+    other["scenarios"]["facts"]["methods"] = {"npo": other["scenarios"]["facts"]["methods"]["ga"]}
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    # process a was stopped before writing results.json: only its partial.json exists
+    (a / "partial.json").write_text(json.dumps({**main_res, "scenarios": {}, "partial": main_res["scenarios"]}))
+    (b / "results.json").write_text(json.dumps(other))
+    res = merge([a, b])
+    facts = res["scenarios"]["facts"]
+    assert set(facts["methods"]) == {"untouched", "stamp", "ga", "npo"}
+    assert facts["incomplete"] is True and facts["processes"] == [str(a), str(b)]
+    md = markdown(res)
+    assert "| npo |" in md and "concurrent processes" in md and "stopped (deadline)" in md
