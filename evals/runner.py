@@ -49,7 +49,7 @@ def quick_config(**kw) -> BenchConfig:
     base = BenchConfig(
         scenarios=("facts",), stamp_variants=(StampVariant("stamp"),),
         sizes=ScenarioSizes(n_forget=2, n_retain=4, n_buffer=4, n_canaries=2, pool=24),
-        eval=EvalConfig(max_new_tokens=16, attacks=True), train=TrainConfig(lr=5e-5, max_steps=4, check_every=2),
+        eval=EvalConfig(max_new_tokens=24, attacks=True), train=TrainConfig(lr=5e-5, max_steps=4, check_every=2),
         curve_retain=4, curve_points=(1, 2), runtime=False, quick=True,
     )
     return replace(base, **kw)
@@ -244,8 +244,9 @@ def run(cfg: BenchConfig) -> dict:
                 _write_json(out / "partial.json", {**results, "partial": {name: entry}})
             for kind in cfg.baselines:
                 try:
-                    with PeakMemory() as mem:
-                        view, tr = unlearn(patient, kind, sc.forget, sc.buffer, cfg.train)
+                    with PeakMemory() as mem, tqdm(total=cfg.train.max_steps, desc=f"{name}: {kind} training",
+                                                   unit="step", leave=False) as steps_bar:
+                        view, tr = unlearn(patient, kind, sc.forget, sc.buffer, cfg.train, progress=steps_bar)
                     s = score(view, sc.forget, sc.retain, cfg.eval, None, bar)
                     entry["methods"][kind] = _method_entry(s, tr.seconds, mem, steps=tr.steps, forgot=tr.forgot,
                                                            losses=tr.losses)
