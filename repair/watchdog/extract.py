@@ -100,6 +100,8 @@ _REFERENCE = re.compile(
     r"|the (?:last|previous) (?:thing|message|sentence|fact) (?:i|that i) (?:said|told you|wrote|shared|gave you)"
     r"|the (?:information|info|details?) (?:i|that i) (?:gave|shared with|sent|told) you(?: above| earlier| before)?"
     r"|my (?:last|previous|earlier) (?:message|messages|turn|sentence|answer|reply)"
+    r"|(?:that|the|this|those) (?:\w+ ){1,2}(?:that )?i (?:just )?(?:gave|told|sent|shared|mentioned|typed|said|wrote)"
+    r"(?: (?:to )?you)?(?: (?:before|earlier|above|a moment ago|just now))?"
     r"|what i (?:just )?(?:wrote|shared|typed)"
     r"|the above|before|earlier|above|previously|a moment ago|just now|last|in my last message|by mistake)$",
     re.IGNORECASE,

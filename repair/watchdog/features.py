@@ -38,7 +38,8 @@ _LEX = [
                r"|\bn'oublie(?:z)? pas\b|\bvergiss (?:\w+ )*nicht\b|\bvergeet\b.*\bniet\b", _I),
     # 5: past tense / state of forgetting (I forgot, forgotten, forgetful) in six languages
     re.compile(r"\b(?:forgot|forgotten|forgetting|forgetful|forgetfulness|j'ai oublié|oublié|olvidé|olvidado|"
-               r"vergessen habe|habe .* vergessen|dimenticato|ho dimenticato|esqueci|ben .* vergeten|vergat)\b", _I),
+               r"vergessen habe|hab(?:e|en)?\s+(?:\S+\s+){0,4}vergessen|dimenticato|ho dimenticato|esqueci|"
+               r"(?:ben|is|zijn)\s+(?:\S+\s+){0,4}vergeten|vergat)\b", _I),
     # 6: how-to / definition / why question about the world
     re.compile(r"^(?:how|what|what's|why|when|where|who|which|is|are|does|do|can fish|comment|pourquoi|qu'est|cómo|"
                r"qué|por qué|wie|was|warum|come|cos'è|como|o que|hoe|wat)\b", _I),
@@ -75,7 +76,8 @@ _LEX = [
     re.compile(r"\b(?:help me|write|draft|compose|template for)\b.{0,40}\b(?:request|letter|email|e-mail|message|"
                r"form|complaint|notice)\b", _I),
     # 15: dismissive idiom: "never mind, forget it", "nvm"
-    re.compile(r"\b(?:never ?mind|nvm|whatever|no worries|doesn'?t matter)\b", _I),
+    re.compile(r"\b(?:never ?mind|nvm|whatever|no worries|doesn'?t matter|it'?s (?:fine|ok|okay|alright|nothing)|"
+               r"not important|no big deal|don'?t worry|i'?ll (?:do|figure|google|ask|look)|oh well)\b", _I),
     # 16: refers to an earlier turn
     re.compile(r"\b(?:what i (?:just )?(?:told|said|shared|wrote|gave)|my (?:last|previous) message|"
                r"the last thing i|i (?:just )?(?:told|shared|gave) you|above)\b", _I),

@@ -375,7 +375,15 @@ HARD_NEG_EN3 = [
     "I tend to forget birthdays.", "We forgot the tickets at home.", "My dog forgets commands quickly.",
     "My phone deletes old messages automatically.", "I removed the battery and it still won't start.",
     "I erased the board but it's still smudged.", "I unlearned a lot of bad habits this year.",
+    # round 5 (after fresh4): dismissive idioms, metaphors, past tense in other languages
+    "Ah, forget it, it's not important.", "oh forget it, I'll google it", "Forget it, doesn't matter anymore.",
+    "forget about it, no big deal", "Forget that, I'll ask my brother instead.", "Eh, forget it. Thanks anyway!",
+    "Can you erase my fear of flying? Give me some tips.", "Help me remove the stress from my week.",
+    "How do I delete negative thoughts?", "Wipe away my boredom with a fun fact!",
 ]
+HARD_NEG_OTHER5 = {"de": ["Ich habe meinen Schirm vergessen.", "Wir haben das Brot vergessen."],
+                   "nl": ["Ik ben mijn wachtwoord vergeten."], "fr": ["J'ai complètement oublié notre rendez-vous."],
+                   "es": ["Me olvidé de tu cumpleaños, perdón."]}
 
 
 def _round3(add, split_of, rng, train_t, held_t) -> None:
@@ -386,6 +394,9 @@ def _round3(add, split_of, rng, train_t, held_t) -> None:
             add(tpl.format(t=t), "forget", t, f"f3{i:03d}", "en", "request", split)
     for i, text in enumerate(HARD_NEG_EN3):
         add(text, "chat", None, f"h3{i:03d}", "en", "hard-negative", split_of(i))
+    for lang, texts in HARD_NEG_OTHER5.items():
+        for i, text in enumerate(texts):
+            add(text, "chat", None, f"h5{lang}{i:02d}", lang, "hard-negative", split_of(i))
 
 
 SPLITTER_NOTE = "held out by template group and by target"
