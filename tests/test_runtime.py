@@ -14,7 +14,7 @@ import torch
 
 from repair.data import contains_answer
 from repair.patient.adapters import AdapterError, BaseModelInfo, read_lora_gguf, write_lora_gguf
-from repair.patient.runtime import LlamaRuntime
+from repair.patient.runtime import LlamaRuntime, count_revealed
 from repair.records import RepairPlan
 from repair.session import Session
 from repair.stamp.delta import LowRankDelta
@@ -94,6 +94,9 @@ def test_edit_in_torch_reaches_llama_and_undo_restores(runtime, patient, setting
         return EditRecord(id=0, created="2026-01-01T00:00:00+00:00", target=plan.target, plan=plan,
                           layers=[LAYER], rank=delta.rank, delta_sha256=delta.sha256()), delta
 
+    # the executor's runtime check: the trial edit hides the answer in llama.cpp, then the base serves again
+    assert count_revealed(runtime, [], ("trial", delta), WORDINGS, ["Canberra"]) == 0
+    assert runtime.active_deltas == [] and session.ask(QUESTION) == before
     monkeypatch.setattr(repair.editing, "execute", hand_made_edit)
     swaps = runtime.swaps
     rec = session.apply(RepairPlan(target="the capital of Australia", subject="Australia", forget_probes=WORDINGS))
@@ -161,3 +164,31 @@ def test_many_edits_are_one_merged_adapter(runtime):
             assert torch.allclose(adapter.delta.dense(layer), want, atol=1e-9, rtol=1e-4)
     finally:
         runtime.set_deltas([])
+
+
+def test_open_picks_backend_and_falls_back_to_torch(home, capsys, monkeypatch):
+    import repair
+    import repair.patient.runtime as rt_module
+    from repair.errors import InvalidInputError
+
+    with pytest.raises(InvalidInputError, match="unknown backend"):
+        repair.open(home=home, backend="gpu")
+    s = repair.open(home=home)  # default: llama.cpp, torch patient not loaded for plain answers
+    try:
+        assert s.backend == "llama" and not s.patient_loaded
+        assert contains_answer(s.ask("What is the capital of Japan?"), ["Tokyo"])
+        assert not s.patient_loaded
+    finally:
+        s.runtime.close()
+        s.close()
+    monkeypatch.setattr(rt_module, "llama_cpp_available", lambda: "llama-cpp-python unavailable (ImportError: test)")
+    capsys.readouterr()
+    s = repair.open(home=home)
+    try:
+        err = capsys.readouterr().err.strip().splitlines()
+        assert s.backend == "torch" and s.runtime is None and s.patient_loaded
+        assert [line for line in err if "using the torch backend" in line] == [
+            "[repair] llama-cpp-python unavailable (ImportError: test); using the torch backend (slower)"]
+        assert "".join(s.stream("What is the capital of Japan?", max_new_tokens=12)).strip()
+    finally:
+        s.close()
