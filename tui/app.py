@@ -260,20 +260,24 @@ class RepairApp(App[int]):
             self.say("system", f"Cancelled: nothing was changed ({plan.target}).")
             self.query_one(ChatInput).focus()
         elif event.choice == "edit":
+            card = event.card
+
             def replan(target: str | None) -> None:
-                if target and self._start("planning"):
+                if not target or target.strip() == plan.target:
+                    card.reopen()  # dialog cancelled or nothing changed: the same plan is on offer again
+                    return
+                if self._start("planning"):
                     self.say("user", f"/forget {target}")
                     self.plan_worker(target)
-                elif not target:
-                    self.say("system", "Cancelled: nothing was changed.")
+                else:
+                    card.reopen()
+                    return
                 self.query_one(ChatInput).focus()
 
             self.push_screen(TargetScreen(plan.target), replan)
         elif event.choice == "apply":
             if not self._start("applying edit"):
-                event.card.decided = False
-                for button in event.card.query("Button"):
-                    button.disabled = False
+                event.card.reopen()
                 return
             self._progress = ProgressCard(plan.target)
             self._progress_start = time.perf_counter()

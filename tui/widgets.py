@@ -142,6 +142,15 @@ class PlanCard(Vertical):
         event.stop()
         self.action_choose(event.button.id or "cancel")
 
+    def reopen(self) -> None:
+        """Offer the choice again (e.g. after the target dialog was cancelled)."""
+        self.decided = False
+        for cls in ("chose-apply", "chose-edit", "chose-cancel"):
+            self.remove_class(cls)
+        for button in self.query(Button):
+            button.disabled = False
+        self.query_one("#apply", Button).focus()
+
     def action_choose(self, choice: str) -> None:
         if self.decided:
             return
