@@ -82,6 +82,10 @@ class RepairApp(App[int]):
         self.query_one("#edits").display = False
         self.say("system", f"Chatting with {self.port.model_name}. Ask anything; say \"please forget X\" to "
                            "remove something from the model. F2: edits panel, /help: commands, Ctrl+Q: quit.")
+        problem = self.port.journal_problem
+        if problem:
+            self.say("error", f"The edit journal failed verification when it was opened: {problem}. "
+                              "Edits are disabled until it is repaired (repair log --verify).")
         self.refresh_edits()
         self.set_interval(0.5, self._tick)
         # progress bars and warnings printed by model work (tqdm writes to stderr) must not tear the
@@ -383,10 +387,12 @@ class RepairApp(App[int]):
     @work(thread=True, group="model", exit_on_error=False)
     def verify_worker(self) -> None:
         try:
-            ok = self.port.verify()
+            ok, detail = self.port.verify()
             n = len(self.port.edits())
-            message = (f"Audit log verified: {n} entries, hash chain intact." if ok
-                       else "Audit log verification FAILED: the journal was altered.")
+            if ok:
+                message = f"Audit log verified: {detail or f'{n} edits, hash chain intact'}."
+            else:
+                message = f"Audit log verification FAILED: {detail or 'the journal was altered'}."
         except Exception as exc:  # noqa: BLE001 - shown in the transcript; the app keeps running
             ok, message = False, f"Audit log verification FAILED: {describe(exc)}"
         self._call(self.show_verify, ok, message)

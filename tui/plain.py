@@ -52,7 +52,8 @@ def _command(port: SessionPort, cmd: commands.Command, stdin: TextIO, out: TextI
         if not edits:
             print("no edits yet", file=out)
     elif cmd.name == "verify":
-        print("audit log verified" if port.verify() else "audit log verification FAILED", file=out)
+        ok, detail = port.verify()
+        print(f"audit log {'verified' if ok else 'verification FAILED'}: {detail or ''}".rstrip(": "), file=out)
     elif cmd.name == "undo":
         if _confirm(f"undo edit #{cmd.edit_id}? [y/N] ", stdin, err):
             port.undo(cmd.edit_id)

@@ -159,10 +159,17 @@ class SessionPort:
             raise RepairError("undo is not available in this build yet (no Session.undo)")
         return self.session.undo(edit_id)
 
-    def verify(self) -> bool:
+    def verify(self) -> tuple[bool, str | None]:
+        """(intact?, the journal's one-line summary or the first problem it found, when it gives one)."""
         if not hasattr(self.session, "verify_journal"):
             raise RepairError("the audit log is not available in this build yet (no Session.verify_journal)")
-        return bool(self.session.verify_journal())
+        result = self.session.verify_journal()
+        return bool(result), getattr(result, "message", None)
+
+    @property
+    def journal_problem(self) -> str | None:
+        """Why the journal failed verification when the session opened (edits are then refused)."""
+        return getattr(self.session, "journal_problem", None)
 
     def export(self, path: str, fmt: str) -> str:
         if not hasattr(self.session, "export"):
