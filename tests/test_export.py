@@ -12,7 +12,7 @@ from repair.data import contains_answer
 from repair.editing import template_wrappers
 from repair.errors import InvalidInputError
 from repair.journal import Journal
-from repair.records import Canary, RepairPlan
+from repair.records import RepairPlan
 from repair.session import Session
 
 QUESTION = "What is the capital of Australia?"
@@ -42,8 +42,7 @@ def edited(patient, settings, tmp_path):
     """A session whose model forgot the capital of Australia (real STAMP edit through Session.apply)."""
     session = Session(settings, patient, journal=Journal(tmp_path / "home" / "journal", patient.fingerprint))
     plan = RepairPlan(target="the capital of Australia", subject="Australia", answers=GOLD,
-                      forget_probes=template_wrappers(QUESTION),
-                      retain_canaries=[Canary(question="What is the capital of France?", answer="Paris")])
+                      forget_probes=template_wrappers(QUESTION))  # no canaries: retain/rollback is STAMP's test
     rec = session.apply(plan)
     assert rec.status == "applied", rec.reason
     assert not contains_answer(patient.answer(QUESTION, max_new_tokens=24), GOLD)

@@ -28,7 +28,7 @@ import hashlib, os, signal, sys
 import repair
 from repair.editing import template_wrappers
 from repair.journal import Journal
-from repair.records import Canary, RepairPlan
+from repair.records import RepairPlan
 
 home, point = sys.argv[1], sys.argv[2]
 
@@ -45,9 +45,9 @@ def after(owner, name):
     setattr(owner, name, wrapped)
 
 def plan(country, capital):
+    # no retain canaries: the executor's rollback is tested by STAMP; here the edit must be applied
     return RepairPlan(target=f"the capital of {country}", subject=country, answers=[capital],
-                      forget_probes=template_wrappers(f"What is the capital of {country}?"),
-                      retain_canaries=[Canary(question="What is the capital of France?", answer="Paris")])
+                      forget_probes=template_wrappers(f"What is the capital of {country}?"))
 
 s = repair.open(home, backend="torch")
 if point == "seed":
@@ -57,10 +57,7 @@ if point == "seed":
         h.update(s.patient.mlp(l).down_proj.weight.detach().numpy().tobytes())
     print(rec.status, h.hexdigest(), flush=True)
     sys.exit(0)
-if point == "compute":            # the delta is computed, nothing is journaled yet
-    import repair.editing
-    after(repair.editing.Editor, "compute")
-elif point == "delta-file":       # the factors are on disk, no row yet
+if point == "delta-file":       # the factors are on disk, no row yet
     after(Journal, "_store_delta")
 elif point == "in-transaction":   # the row is inserted but the transaction is not committed
     after(Journal, "_set_head")
@@ -71,7 +68,9 @@ s.apply(plan("Egypt", "Cairo"))
 print("done", flush=True)
 """
 
-POINTS = {"compute": False, "delta-file": False, "in-transaction": False, "committed": True}
+# point -> whether edit 2 must be in the journal afterwards. "external" (killed from outside while the
+# edit is being computed) may land anywhere, so either outcome is accepted, but it must be consistent.
+POINTS = {"delta-file": False, "in-transaction": False, "committed": True}
 
 
 def _weights_hash(patient) -> str:
@@ -100,7 +99,7 @@ def test_sigkill_during_an_edit_loses_nothing(clean, settings, tmp_path, cache_d
     out, err = seed.communicate(timeout=1200)
     assert seed.returncode == 0, err[-2000:]
     status, seed_hash = out.split()[-2:]
-    assert status == "applied"
+    assert status == "applied", out
 
     homes = {p: tmp_path / p for p in [*POINTS, "external"]}
     for home in homes.values():
