@@ -75,9 +75,9 @@ def survey(patient, items: list[Item], need: int, max_new: int, seed: int, cache
     order = items[:]
     rng.shuffle(order)
     known: list[Item] = []
-    for i in range(0, len(order), 48):
-        chunk = order[i : i + 48]
-        replies = patient.answer_many([c.question for c in chunk], max_new_tokens=max_new, batch_size=48)
+    for i in range(0, len(order), 32):
+        chunk = order[i : i + 32]
+        replies = patient.answer_many([c.question for c in chunk], max_new_tokens=max_new, batch_size=32)
         known += [c for c, r in zip(chunk, replies, strict=True) if contains_answer(r, c.answers)]
         print(f"survey: {len(known)} known of {i + len(chunk)} asked", file=sys.stderr)
         if len(known) >= need:
@@ -143,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="weight of contrast/invented-subject keys kept unchanged (0: off)")
     ap.add_argument("--max-new-tokens", type=int, default=20)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--known", default=None, help="JSON list (or {id: reply}) of fact ids an earlier survey found "
+                    "known; skips the survey (each forget fact is still re-checked on the unedited model)")
     ap.add_argument("--out", default="stamp_facts.json")
     args = ap.parse_args(argv)
 
@@ -155,13 +157,28 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.create(model=args.model)
     patient = Patient.load(args.model, settings)
     items, source = load_items(args.facts)
-    known = survey(patient, items, args.n_forget * 2 + args.n_retain + 10, args.max_new_tokens, args.seed,
-                   cache=settings.cache / "evals")
-    forget: list[Item] = []
+    if args.known:  # ids from an earlier survey of the same model (re-checked below)
+        by_id = {i.id: i for i in items}
+        known = [by_id[i] for i in json.loads(Path(args.known).read_text()) if i in by_id]
+    else:
+        known = survey(patient, items, args.n_forget + args.n_retain + 12, args.max_new_tokens, args.seed,
+                       cache=settings.cache / "evals")
+    mx = args.max_new_tokens
+    candidates: list[Item] = []
     for it in known:
-        if len(forget) < args.n_forget and all(disjoint(it, f) for f in forget) and it.paraphrases:
-            forget.append(it)
-    retain = [it for it in known if it not in forget and all(disjoint(it, f) for f in forget)][: args.n_retain]
+        if len(candidates) < args.n_forget + 4 and all(disjoint(it, f) for f in candidates) and it.paraphrases:
+            candidates.append(it)
+    flat = patient.answer_many([q for f in candidates for q in (f.question, *f.paraphrases)], max_new_tokens=mx,
+                               batch_size=48)
+    forget, base_para, k = [], [], 0
+    for f in candidates:  # keep only facts whose question the unedited model answers in this very run
+        judged = judge(f, flat[k : k + 1 + len(f.paraphrases)])
+        k += 1 + len(f.paraphrases)
+        if not judged["gone_question"] and len(forget) < args.n_forget:
+            forget.append(f)
+            base_para.append(judged)
+    retain = [it for it in known if it not in candidates and all(disjoint(it, f) for f in candidates)]
+    retain = retain[: args.n_retain]
     print(f"{len(forget)} forget facts, {len(retain)} held-out retain facts", file=sys.stderr)
 
     editor = Editor(patient, settings, layers=args.layers, lam=args.lam, opt_steps=args.opt_steps,
@@ -171,15 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         editor.preservation(layer, args.lam)
     cov_seconds = time.perf_counter() - t0
 
-    mx = args.max_new_tokens
     base_retain = retain_score(retain, patient.answer_many([r.question for r in retain], max_new_tokens=mx,
                                                            batch_size=48))
-    flat = patient.answer_many([q for f in forget for q in (f.question, *f.paraphrases)], max_new_tokens=mx,
-                               batch_size=48)
-    base_para, k = [], 0
-    for f in forget:
-        base_para.append(judge(f, flat[k : k + 1 + len(f.paraphrases)]))
-        k += 1 + len(f.paraphrases)
 
     singles = []
     for i, f in enumerate(forget):
