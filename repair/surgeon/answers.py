@@ -66,17 +66,20 @@ def candidates(question: str, reply: str, max_words: int = 4) -> list[str]:
     return uniq
 
 
-def vote(questions: Sequence[str], replies: Sequence[str], limit: int = 2) -> list[str]:
-    """The answer spans most replies agree on (first candidates weigh more), at most `limit`."""
+def vote(questions: Sequence[str], replies: Sequence[str], limit: int = 2, min_replies: int = 1) -> list[str]:
+    """The answer spans most replies agree on (first candidates weigh more), at most `limit`; a span
+    must be among the candidates of at least `min_replies` replies."""
     score: Counter[str] = Counter()
+    seen_in: Counter[str] = Counter()
     shown: dict[str, str] = {}
     for q, r in zip(questions, replies, strict=True):
         for rank, c in enumerate(candidates(q, r)[:3]):
             key = norm(c)
             score[key] += 3 - rank
+            seen_in[key] += 1
             shown.setdefault(key, c)
-    if not score:
+    best = [(k, s) for k, s in score.most_common() if seen_in[k] >= min_replies]
+    if not best:
         return []
-    best = score.most_common()
     top = best[0][1]
     return [shown[k] for k, s in best[:limit] if s >= max(3, top // 2)]

@@ -239,8 +239,10 @@ class Surgeon:
     def _bank_answers(self, target: str, subject: str) -> list[str]:
         """Gold answers of the fact-bank fact that this target names (same subject, question overlaps)."""
         try:
-            facts = self.facts
-        except Exception:  # noqa: BLE001
+            from repair.data import load_harmful_proxy
+
+            facts = [*self.facts, *load_harmful_proxy()]
+        except Exception:  # noqa: BLE001 - the bank is optional: without it answers come from the model
             return []
         tw = set(words(norm(target))) - {"the", "of", "a", "an", "is", "what", "who", "which"}
         best, best_score = None, 0.0
@@ -288,7 +290,9 @@ class Surgeon:
         """Ask the current model a few probes and keep the answer span most replies agree on."""
         qs = list(forget[:3])
         replies = self.patient.answer_many(qs, max_new_tokens=32)
-        return answer_spans.vote(qs, replies, limit=2)
+        # a procedure (harmful "how to") has no single answer span: keep only spans several replies share
+        agree = 2 if r.category == "harmful" else 1
+        return answer_spans.vote(qs, replies, limit=2, min_replies=agree)
 
     # ------------------------------------------------------------------ canaries
     def _related(self, r: Reading):
