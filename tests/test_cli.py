@@ -13,7 +13,12 @@ def run_cli(*args, env=None):
 
 
 def test_ask_prints_answer(home):
-    r = run_cli("ask", "What is the capital of France?")
+    # Not France: there the fp32 model's first token is a near tie ("The" 25.33 vs "L" 25.24) that the
+    # default llama.cpp backend (quantised activations) resolves the other way; Japan is answered by both.
+    r = run_cli("ask", "What is the capital of Japan?")
+    assert r.returncode == 0, r.stderr
+    assert "Tokyo" in r.stdout
+    r = run_cli("ask", "--backend", "torch", "What is the capital of France?")
     assert r.returncode == 0, r.stderr
     assert "Paris" in r.stdout
 
