@@ -211,6 +211,7 @@ def run(cfg: BenchConfig) -> dict:
             if cfg.untouched:
                 entry["methods"]["untouched"] = _method_entry(
                     score(patient, sc.forget, sc.retain, cfg.eval, rt, bar), 0.0, mem)
+                _write_json(out / "partial.json", {**results, "partial": {name: entry}})
             session = Session(settings, patient)  # no runtime: STAMP verifies in torch, like the baselines
             if cfg.stamp_variants:
                 entry["stamp_warmup_seconds"] = _warm_stamp(session, cfg)
