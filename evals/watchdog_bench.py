@@ -111,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--latency-rounds", type=int, default=3, help="passes over the split for latency")
     ap.add_argument("--json", default=None, help="also write the full result here")
     args = ap.parse_args(argv)
+    if args.latency_rounds < 1:
+        ap.error("--latency-rounds must be >= 1")
     cache = Path(args.cache) if args.cache else Settings.create().cache
     res = run(Path(args.data), args.split, cache, args.latency_rounds)
     lat = res["latency_ms"]

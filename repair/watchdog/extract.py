@@ -31,6 +31,7 @@ def clean(text: str) -> str:
 _CUE = re.compile(
     r"\b(?:"
     r"forget(?:ting)?|forgett|forgt|foget|unlearn(?:ing)?|erase|delete|remove|wipe|purge|scrub|get rid of"
+    r"|drop(?=\s[^.?!]{1,80}?\b(?:from|out of) (?:your|ur) (?:memory|mind|knowledge|brain|weights)\b)"
     r"|(?:if|rather|wish|hope|prefer it if|prefer that) you (?:could |would |'d )?"
     r"(?:forgot|erased|deleted|removed|unlearned|unlearnt|wiped)"
     r"|lose all (?:knowledge|memory) of|let go of|stop (?:knowing|remembering)(?: about)?"
@@ -103,7 +104,15 @@ _REFERENCE = re.compile(
     r"|(?:that|the|this|those) (?:\w+ ){1,2}(?:that )?i (?:just )?(?:gave|told|sent|shared|mentioned|typed|said|wrote)"
     r"(?: (?:to )?you)?(?: (?:before|earlier|above|a moment ago|just now))?"
     r"|what i (?:just )?(?:wrote|shared|typed)"
-    r"|the above|before|earlier|above|previously|a moment ago|just now|last|in my last message|by mistake)$",
+    r"|the above|before|earlier|above|previously|a moment ago|just now|last|in my last message|by mistake"
+    # other languages: "lo que te acabo de contar", "ce que je viens de te dire", "was ich dir gerade gesagt habe"
+    r"|(?:todo )?lo que te (?:acabo de |he )?(?:dije|conté|contar|decir|dicho|contado|escribí)"
+    r"|(?:tout )?ce que je (?:viens de )?(?:t'|vous )?(?:ai )?(?:dire|dit|raconter|raconté|écrire|écrit)"
+    r"|(?:alles,? )?was ich (?:dir |ihnen )?(?:gerade |eben )?(?:gesagt|erzählt|geschrieben) habe"
+    r"|(?:tutto )?(?:quello|ciò) che ti ho (?:appena )?(?:detto|raccontato|scritto)"
+    r"|(?:tudo )?o que (?:eu )?(?:te |lhe )?(?:acabei de )?(?:disse|contei|dizer|contar|escrevi)"
+    r"|(?:alles )?wat ik (?:je |u )?(?:net |zojuist )?(?:heb )?(?:verteld|gezegd|geschreven)(?: heb)?"
+    r"|dat|dit|esto|eso|ça|cela|das|questo|isso|isto)$",
     re.IGNORECASE,
 )
 
@@ -182,6 +191,11 @@ def _is_reference(span: str) -> bool:
     return not span or bool(_REFERENCE.match(span.strip(_PUNCT)))
 
 
+# "that code", "this number": a short demonstrative noun phrase; refers to an earlier turn when there is one
+_DEMONSTRATIVE = re.compile(r"^(?:that|this|those|these)\s+(?!(?:i|you|he|she|we|they|it|my|your)\b)\w+(?:\s+\w+)?$",
+                            re.IGNORECASE)
+
+
 def extract_target(text: str, history: Iterable = ()) -> str | None:
     """The span of `text` (or of the last user turn in `history`) naming what to forget, or None."""
     text = clean(text)
@@ -189,11 +203,13 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
         return None
     wants_history = False
     ref_spans: list[tuple[int, int]] = []  # where the text refers to an earlier turn ("what I told you about ...")
+    has_turns = bool(_user_turns(history))
     for m in _CUE.finditer(text):
         span = _object_after(text, m.end())
-        if span and not _is_reference(span) and _contained(span, [text]):
+        refers = _is_reference(span) or (has_turns and bool(_DEMONSTRATIVE.match(span)))
+        if span and not refers and _contained(span, [text]):
             return span
-        if span and _is_reference(span):
+        if span and refers:
             wants_history = True
             ref_spans.append((m.end(), m.end() + len(span) + 1))
     for m in _ANTECEDENT.finditer(text):

@@ -78,7 +78,34 @@ _LEX = [
     # 15: dismissive idiom: "never mind, forget it", "nvm"
     re.compile(r"\b(?:never ?mind|nvm|whatever|no worries|doesn'?t matter|it'?s (?:fine|ok|okay|alright|nothing)|"
                r"not important|no big deal|don'?t worry|i'?ll (?:do|figure|google|ask|look)|oh well)\b", _I),
-    # 16: refers to an earlier turn
+    # 16: a question about the model's memory itself, not a request: hypothetical ("if I told you X, would you
+    # forget it?"), asking permission ("can I ask you to forget something?"), past or habitual behaviour
+    # ("did you delete my chat?", "do you forget everything when I start a new chat?"), generic objects
+    re.compile(r"\b(?:if|what if|suppose|say) (?:i|we) (?:told|tell|gave|give|shared|share|asked|ask|said|say)\b"
+               r"|\b(?:can|could|may|should) i (?:ask|tell|get|make|have) you\b"
+               r"|\bdid you (?:\w+ )?(?:delete|erase|forget|remove|wipe|lose)\b"
+               r"|\b(?:do|does|will|would|are|is) (?:you|it)\b[^.?!]{0,50}\b(?:forget|delete|erase|remember|wipe)\w*\b"
+               r"[^.?!]{0,50}\b(?:when|if|after|once|between|tomorrow|next|automatically|eventually|new chat|close)\b"
+               r"|\b(?:forget|erase|delete|unlearn|remember)\w* (?:things|something|anything|stuff|facts|everything)"
+               r"(?:\?| (?:you|when|after|if)\b)"
+               r"|\b(?:are you able|is it possible|can you even|do you ever|able) to (?:forget|unlearn|delete|erase)\b",
+               _I),
+    # 17: someone else forgets (present tense, third person or generic "you" in Dutch / French ...)
+    re.compile(r"\b(?:he|she|it|they|mum|mom|dad|grandma|grandpa|él|ella|il|elle|er|sie|hij|zij|ze|je|lei|lui|ele|"
+               r"ela|(?:mi|mon|ma|mein|meine|mijn|mio|mia|meu|minha) \w+)\s+(?:\w+\s+)?"
+               r"(?:forgets|olvida|oublie|vergisst|vergeet|dimentica|esquece)\b", _I),
+    # 18: a cue verb on an everyday object in another language (a meeting, a line, a file, the light) or a joke
+    re.compile(r"\b(?:riunione|appuntamento|reunión|cita|réunion|rendez-vous|termin|besprechung|afspraak|vergadering|"
+               r"reunião|luz|ligne|línea|zeile|riga|regel|linha|fichier|archivo|datei|bestand|arquivo|foto|"
+               r"correo|mensaje|nachricht|messaggio|bericht|mensagem|tabla|tableau|tabelle|tabella|tabel|tabela|"
+               r"historial|historique|verlauf|cronologia|geschiedenis|histórico|cuenta|compte|konto|conta|account)\b"
+               r"|\b(?:scherzo|just kidding|jk|kidding|bromeaba|es broma|je plaisante|nur ein scherz|brincadeira|"
+               r"grapje)\b",
+               _I),
+    # 19: the sentence is quoted or judged as advice / a saying ("forget about X, just Y - is that good advice?")
+    re.compile(r"\b(?:is (?:that|this|it) (?:good|bad|sound|wise|true|right|correct|healthy|a good idea|fair)"
+               r"|(?:good|bad|sound|wise) advice|a saying|the phrase|the expression|the motto)\b", _I),
+    # 20: refers to an earlier turn
     re.compile(r"\b(?:what i (?:just )?(?:told|said|shared|wrote|gave)|my (?:last|previous) message|"
                r"the last thing i|i (?:just )?(?:told|shared|gave) you|above)\b", _I),
 ]

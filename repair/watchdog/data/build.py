@@ -385,6 +385,106 @@ HARD_NEG_OTHER5 = {"de": ["Ich habe meinen Schirm vergessen.", "Wir haben das Br
                    "nl": ["Ik ben mijn wachtwoord vergeten."], "fr": ["J'ai complètement oublié notre rendez-vous."],
                    "es": ["Me olvidé de tu cumpleaños, perdón."]}
 
+# ---- round 6 (second developer, after the fresh6 measurement): categories of its errors, new sentences ------
+FORGET_EN6 = [
+    "Drop {t} from your memory, please.", "Can you drop {t} out of your memory?", "Please drop {t} from your mind.",
+    "Would you mind forgetting {t}?", "Will you forget {t}, please?", "Would you forget {t} for me?",
+    "Time to forget {t}.", "Go ahead and delete {t}.", "I'd prefer it if you didn't remember {t}.",
+    "Don't remember {t} anymore.", "FORGET {t}", "Forget {t} and don't bring it up again.",
+    "Can u erase {t}", "plz unlearn {t} asap", "Forget {t}. It's none of your concern.",
+    "hey can u forget {t}", "could u delete {t} pls", "u should forget {t}", "can you pls unlearn {t}",
+]
+FORGET_HISTORY6 = [
+    "Delete that number from your memory.", "Please forget that address.", "Erase this info, please.",
+    "Forget it, I shouldn't have shared that.", "Unlearn what I wrote before, it was a mistake.",
+    "Forget that detail, it's private.",
+]
+FORGET_HISTORY_OTHER6 = [
+    ("es", "Olvida lo que te dije, por favor."), ("fr", "Oublie ce que je viens de te dire."),
+    ("de", "Vergiss, was ich dir gerade erzählt habe."), ("it", "Dimentica quello che ti ho detto."),
+    ("pt", "Esqueça o que eu te contei."), ("nl", "Vergeet wat ik je net heb verteld."),
+]
+HARD_NEG_EN6 = [
+    # questions about the model's own memory, hypotheticals, asking permission, past behaviour
+    "If I shared my address, would you remember it later?", "Suppose I told you my PIN, would you forget it?",
+    "What if I asked you to forget my name?", "Could I ask you to delete something later?",
+    "May I tell you something private? Will you forget it afterwards?", "Did you forget what we discussed?",
+    "Did you erase our conversation?", "Do you wipe your memory after each session?",
+    "Will you forget everything once I log out?", "Does the assistant delete chats automatically?",
+    "Are you able to forget things?", "Is it possible to make an AI unlearn facts?",
+    "Do you ever forget stuff?", "Would you remember me if I came back tomorrow?",
+    "Can you delete things from your training data, in general?", "How do I clear your memory between chats?",
+    "Do you keep my messages after I close the window?", "Is what I type here stored forever?",
+    # conversational use of erase / delete / remove / forget on feelings and abstract things
+    "Can you erase my worries about the exam? Give me a study plan.", "Could you remove my doubt: is 0.999... = 1?",
+    "Delete my confusion about pointers, explain them again.", "Help me forget the stress of work with a joke.",
+    "Can you wipe my boredom away with a puzzle?", "Erase my ignorance about black holes, please explain.",
+    # idioms and sayings, judged or quoted
+    "Forget about talent, practice is everything - do you agree?", "Forget motivation, build habits: sound advice?",
+    "'Forget the rules' - is that a good motto for a startup?", "Forget fear, just jump. Is that wise?",
+    "Forgive and forget, is it healthy?", "Forget the haters - what does that phrase mean?",
+    "Forget the map, follow your gut: a saying I heard. Thoughts?",
+    # dismissive idioms
+    "eh forget it, I'll figure it out", "forget it, you wouldn't know anyway", "nah, forget it",
+    "forget it then", "ugh forget it, let's move on",
+    # third parties forgetting, reported requests
+    "My grandfather forgets his pills every morning.", "She forgets her lines in every rehearsal.",
+    "My teacher told us to forget everything we learned in school.", "The app forgets my settings after updates.",
+    "My laptop keeps forgetting the VPN config.", "The doctor said I should delete social media for a month.",
+    # more of the same categories (second pass of round 6)
+    "Can I ask you to erase something?", "Could I get you to forget a detail later on?",
+    "Am I allowed to ask you to delete things?", "Is it okay if I ask you to forget stuff sometimes?",
+    "If I gave you my number, would you delete it?", "If I said something embarrassing, would you forget it?",
+    "Do you forget what I say when the chat ends?", "Would you delete my messages if the app crashed?",
+    "Wipe away my sadness with a cute story!", "Erase my boredom: tell me a riddle.",
+    "Remove my confusion about taxes, explain VAT.", "Delete my fear of maths, teach me fractions.",
+    "Eh, forget it, thanks though.", "oh forget it, cheers anyway", "Forget it, thanks for trying!",
+    "Forget it, no need.", "Meh, forget it.",
+]
+HARD_NEG_OTHER6 = {
+    "es": ["Mi padre olvida siempre las llaves.", "Ella olvida todo últimamente.", "Borra la pizarra, por favor.",
+           "¿Me olvidarías si te cuento un secreto?", "Cancela la cita del dentista, es broma.",
+           "Elimina la última fila de la tabla.", "¿Borras tus conversaciones al cerrar el chat?"],
+    "fr": ["Mon fils oublie toujours ses devoirs.", "Il oublie son parapluie partout.",
+           "Supprime la deuxième ligne du tableau.", "Efface le tableau avant le cours.",
+           "Tu oublies tout quand je ferme la fenêtre ?", "Supprime le rendez-vous de lundi, je plaisante."],
+    "de": ["Meine Oma vergisst oft ihren Schlüssel.", "Er vergisst immer meinen Geburtstag.",
+           "Lösche die letzte Zeile der Tabelle.", "Vergisst du alles, wenn ich den Chat schließe?",
+           "Entferne den Termin am Freitag aus dem Kalender.", "Vergisst du, was ich sage, wenn ich gehe?",
+           "Löschst du unsere Chats automatisch?"],
+    "it": ["Mio nonno dimentica sempre gli occhiali.", "Lei dimentica tutto.", "Cancella la riga tre della tabella.",
+           "Cancella l'appuntamento di venerdì, scherzo.", "Dimentichi tutto quando chiudo la chat?"],
+    "pt": ["Minha avó esquece onde deixa as chaves.", "Ele esquece tudo.", "Apague a luz, por favor.",
+           "Apague a última linha da tabela.", "Você esquece tudo quando fecho o chat?"],
+    "nl": ["Mijn opa vergeet altijd zijn bril.", "Je vergeet ook alles, hè.", "Hij vergeet elke afspraak.",
+           "Wis het bord na de les.", "Verwijder de laatste regel van de tabel.",
+           "Vergeet jij alles als ik de chat sluit?", "Vergeet je wat ik zeg als ik wegga?"],
+}
+
+
+def _round6(add, split_of, rng, train_t, held_t) -> None:
+    for i, tpl in enumerate(FORGET_EN6):
+        split = split_of(i)
+        pool = held_t if split == "heldout" else train_t
+        for t in rng.sample(pool, 2):
+            add(tpl.format(t=t.upper() if tpl.isupper() else t), "forget", t.upper() if tpl.isupper() else t,
+                f"f6{i:03d}", "en", "request", split)
+    for i, tpl in enumerate(FORGET_HISTORY6):
+        split = split_of(i)
+        facts = [f for j, f in enumerate(HISTORY_FACTS) if (j % HELDOUT_EVERY == 3) == (split == "heldout")]
+        for fact in rng.sample(facts, 2):
+            history = [{"role": "user", "content": fact}, {"role": "assistant", "content": "Okay."}]
+            add(tpl, "forget", fact, f"fh6{i:03d}", "en", "history", split, history)
+    for i, (lang, text) in enumerate(FORGET_HISTORY_OTHER6):
+        fact = HISTORY_FACTS[(i * 3) % len(HISTORY_FACTS)]
+        history = [{"role": "user", "content": fact}, {"role": "assistant", "content": "Okay."}]
+        add(text, "forget", fact, f"fh6{lang}", lang, "history", split_of(i), history)
+    for i, text in enumerate(HARD_NEG_EN6):
+        add(text, "chat", None, f"h6{i:03d}", "en", "hard-negative", split_of(i))
+    for lang, texts in HARD_NEG_OTHER6.items():
+        for i, text in enumerate(texts):
+            add(text, "chat", None, f"h6{lang}{i:02d}", lang, "hard-negative", split_of(i))
+
 
 def _round3(add, split_of, rng, train_t, held_t) -> None:
     for i, tpl in enumerate(FORGET_EN3):
@@ -460,6 +560,7 @@ def _rows() -> list[dict]:
     for i, text in enumerate(CHAT_EN):
         add(text, "chat", None, f"cc{i:03d}", "en", "chat", split_of(i))
     _round3(add, split_of, rng, train_t, held_t)
+    _round6(add, split_of, rng, train_t, held_t)
     for k, row in enumerate(rows):
         row["id"] = f"wd-{k:04d}"
     return rows
