@@ -55,10 +55,10 @@ def test_chat_reply_status_bar_and_commands(session):
             status = app.status
             assert status.backend == session.backend
             assert status.model == session.settings.model and status.activity == "ready"
-            await submit(app, pilot, "What is the capital of France?")
+            await submit(app, pilot, "What is the capital of Japan?")
             replies = messages(app, "model")
-            assert len(replies) == 1 and contains_answer(replies[0], ["Paris"]), replies
-            assert messages(app, "user") == ["What is the capital of France?"]
+            assert len(replies) == 1 and contains_answer(replies[0], ["Tokyo"]), replies
+            assert messages(app, "user") == ["What is the capital of Japan?"]
             assert status.activity == "ready" and status.active_edits == 0
             assert app.query_one("#prompt", Input).value == ""
 

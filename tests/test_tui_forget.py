@@ -18,9 +18,9 @@ from tui.widgets import ChatMessage, ConfirmScreen, EditsPanel, PlanCard, Refusa
 
 SIZE = (120, 48)
 WAIT = 1500  # seconds per step at most (shared 2-core machine); a hang still fails
-QUESTION = "What is the capital of France?"
-ANSWERS = ["Paris"]
-REQUEST = "Please forget the capital of France"
+QUESTION = "What is the capital of Japan?"
+ANSWERS = ["Tokyo"]
+REQUEST = "Please forget the capital of Japan"
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,7 @@ def test_forget_apply_ask_undo_ask_audit(session, tmp_path):
             cards = list(app.query(PlanCard))
             assert len(cards) == 1, [m.text for m in app.query(ChatMessage)]
             plan = cards[0].plan
-            assert "france" in plan.target.lower() and plan.forget_probes
+            assert "japan" in plan.target.lower() and plan.forget_probes
             assert session.edits() == [] or all(e.status != "applied" for e in session.edits())
 
             await pilot.press("a")  # the card's Apply button has focus; `a` is its key

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-QUESTION = "What is the capital of France?"
-REQUEST = "Please forget the capital of France"
+QUESTION = "What is the capital of Japan?"
+REQUEST = "Please forget the capital of Japan"
 WAIT = 1200  # seconds per step at most
 
 
