@@ -78,6 +78,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--no-llm", action="store_true", help="template probes only")
     ap.add_argument("--no-layers", action="store_true", help="skip layer scoring")
+    ap.add_argument("--only", default="", help="comma-separated words: plan only requests containing one")
     ap.add_argument("--out", default="/tmp/surgeon_plans.json")
     args = ap.parse_args()
 
@@ -88,8 +89,11 @@ def main() -> None:
 
     session = repair.open()
     surgeon = Surgeon(session.patient, session.settings, use_llm=not args.no_llm, choose_layers=not args.no_layers)
+    only = [w.strip().lower() for w in args.only.split(",") if w.strip()]
+    requests = [r for r in REQUESTS if not only or any(w in r.lower() for w in only)]
+    refuse = REFUSE if not only else []
     rows, n_valid = [], 0
-    for req in REQUESTS:
+    for req in requests:
         t = time.perf_counter()
         try:
             plan = surgeon.plan_target(strip_request(req), request=req)
@@ -107,7 +111,7 @@ def main() -> None:
               f"subject={plan.subject!r} answers={plan.answers} f={len(plan.forget_probes)} "
               f"c={len(plan.check_probes)} llm={llm} layers={plan.layers} rank={plan.rank} {problems or ''}")
     refused = []
-    for req in REFUSE:
+    for req in refuse:
         try:
             surgeon.plan_target(strip_request(req), request=req)
             refused.append({"request": req, "refused": False})
@@ -116,7 +120,7 @@ def main() -> None:
             refused.append({"request": req, "refused": True, "reason": exc.reason})
             print(f"refused {req[:50]!r}: {exc.reason}")
     n_ref = sum(r["refused"] for r in refused)
-    summary = {"valid_plans": n_valid, "requests": len(REQUESTS), "refused": n_ref, "bad_requests": len(REFUSE),
+    summary = {"valid_plans": n_valid, "requests": len(requests), "refused": n_ref, "bad_requests": len(refuse),
                "llm": not args.no_llm}
     print(json.dumps(summary))
     with open(args.out, "w") as fh:

@@ -90,14 +90,19 @@ def test_llm_paraphrases_are_filtered(patient, settings):
     from repair.surgeon.paraphrase import Paraphraser
     from repair.surgeon.templates import Frame
 
-    para = Paraphraser.for_gguf(patient.source.gguf_path)
-    para.budget_s = 120.0  # a busy shared machine: let it finish its bounded max_tokens
-    got = para(Frame(question="Who wrote 1984?", clause="who wrote 1984", subject="1984"), 6)
+    para = Paraphraser(patient.source.gguf_path, max_tokens=96, budget_s=120.0)  # generous: a busy shared machine
+    got = para(Frame(question="Who wrote 1984?", clause="who wrote 1984", subject="1984"), 4)
     assert para.last_raw.lstrip().startswith("{") and got  # grammar-constrained JSON with a questions list
     assert all("1984" in q for q in got)  # the schema's pattern puts the subject in every item
-    surgeon = Surgeon(patient, settings, paraphraser=para)
+
+    # the surgeon keeps only good, new, answer-free paraphrases (same LLM output plus known-bad ones)
+    bad = ["Who wrote 1984? George Orwell.", "What is the 1984 movie about?", "Tell me about Orwell.",
+           "Was 1984 written by George Orwell in 1949?"]
+    surgeon = Surgeon(patient, settings, paraphraser=lambda frame, n: [*got, *bad], choose_layers=False)
     plan = surgeon.plan_target("who wrote 1984")
     _valid(plan)
+    assert not set(bad) & set(plan.forget_probes + plan.check_probes)
+    assert set(surgeon.last_paraphrases) <= set(got)
 
 
 def test_cli_plan_refusal_is_one_line_and_non_zero(tmp_path):

@@ -41,6 +41,9 @@ def test_subject_prefers_fact_bank_spelling():
     ("Please forget the capital of France.", "the capital of France"),
     ("can you unlearn everything about Neil Armstrong?", "Neil Armstrong"),
     ("the capital of France", "the capital of France"),
+    ("forget", ""),
+    ("Please forget it.", ""),
+    ("forget all you know", "all you know"),
 ])
 def test_strip_request(text, target):
     assert strip_request(text) == target

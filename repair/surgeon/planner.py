@@ -169,7 +169,9 @@ class Surgeon:
         claim = parse_claim(request) or parse_claim(target)
         if claim is None and t.lower().startswith(("that's wrong", "that is wrong", "no,")):
             claim = self._claim_from_history(request, history)
-        policy.check_target(claim.topic if claim else t)
+        policy.check_target(t)  # the whole target first: safety / breadth reasons name what was asked
+        if claim:
+            policy.check_target(claim.topic)
         category = "misinformation" if claim else category_of(request, t)
         if category == "misinformation" and claim is not None:
             subject = subject_of(claim.topic, self._known_subjects())

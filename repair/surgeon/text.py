@@ -22,7 +22,8 @@ STOPWORDS = frozenset(
 REQUEST_WORDS = re.compile(
     r"^\s*(?:(?:hey|hi|ok|okay|so|now|and|well)[,!]?\s+)*(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
     r"(?:forget|unlearn|erase|remove|delete|drop|wipe|scrub|purge|stop\s+(?:knowing|remembering|saying))"
-    r"(?:\s+(?:everything|anything|all))?(?:\s+(?:you\s+know\s+)?about|\s+that|\s+the\s+fact\s+that)?\s+",
+    r"(?:\s+(?:everything|anything|all)(?=\s+(?:you\s+know\s+)?about\s))?"
+    r"(?:\s+(?:you\s+know\s+)?about|\s+that|\s+the\s+fact\s+that)?\s+",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -54,7 +55,7 @@ _PERSONAL_VALUE = re.compile(
 _HARMFUL = re.compile(
     r"\b(?:bomb|explosive|napalm|nerve\s+agent|sarin|ricin|anthrax|bioweapon|chemical\s+weapon|weapon|poison|toxin|"
     r"meth(?:amphetamine)?|cocaine|heroin|fentanyl|drug\s+synthesis|synthesi[sz]e|malware|ransomware|virus\s+code|"
-    r"keylogger|exploit|hack(?:ing)?|phishing|lock\s*pick|counterfeit|launder|molotov|thermite|gunpowder|"
+    r"keylogger|exploit|hack(?:ing)?|phishing|lock\s*pick\w*|pick(?:ing)?\s+(?:a\s+)?locks?|counterfeit|launder|molotov|thermite|gunpowder|"
     r"detonat\w*|enrich(?:ed|ing)?\s+uranium|pathogen|kill|murder|steal|shoplift|stalk)\b",
     re.IGNORECASE,
 )
@@ -86,8 +87,16 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_BARE_REQUEST = re.compile(
+    r"^\s*(?:please\s+)?(?:forget|unlearn|erase|remove|delete|wipe|purge)(?:\s+(?:it|this|that|something))?"
+    r"(?:\s+please)?\s*[.!?]*\s*$", re.IGNORECASE)
+
+
 def strip_request(text: str) -> str:
-    """'please forget who wrote 1984.' -> 'who wrote 1984' (no change when there is no request wording)."""
+    """'please forget who wrote 1984.' -> 'who wrote 1984' (no change when there is no request wording);
+    a bare 'forget' / 'forget it' names nothing: ''."""
+    if _BARE_REQUEST.match(text or ""):
+        return ""
     t = squash(text)
     for _ in range(2):
         t2 = REQUEST_WORDS.sub("", t, count=1)
@@ -207,6 +216,11 @@ def subject_of(target: str, known_subjects: tuple[str, ...] = ()) -> str:
             rest = rest[2:]
         elif rest and rest[0].lower() in _AUX:
             rest = rest[1:]
+        elif rest and toks[0].lower() in ("how", "why", "when", "where"):
+            # "how ransomware encrypts files": the clause's own subject comes first
+            lead = [w for w in rest if w.lower() not in ("the", "a", "an")]
+            if lead:
+                return _span_in(t, lead[:1])
         elif rest:
             rest = rest[1:]  # the verb: "who wrote X"
         np = _tail_np(rest)
