@@ -251,6 +251,9 @@ def main(argv: list[str] | None = None) -> dict:
         },
     }
     if args.real_edits:
+        if args.out:  # the timing part is saved before the (slow) real edits start
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(json.dumps(result, indent=2))
         result["real_edits"] = real_edit_check(settings, patient, runtime, args.real_edits)
     text = json.dumps(result, indent=2)
     print(text)
