@@ -302,12 +302,17 @@ class RepairApp(App[int]):
             return
         self._call(self.show_result, result)
 
-    def apply_failed(self, message: str) -> None:
+    def _end_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.remove()  # the result (or failure) card takes its place
         self._progress = None
+
+    def apply_failed(self, message: str) -> None:
+        self._end_progress()
         self.add(RefusalCard(f"The edit was not applied: {message}"))
 
     def show_result(self, result: ApplyResult) -> None:
-        self._progress = None
+        self._end_progress()
         self.last_result = result
         self.add(ResultCard(result))
 
