@@ -13,8 +13,8 @@ from repair.config import Settings
 from repair.errors import InvalidInputError
 from repair.records import Intent
 from repair.watchdog.encoder import MAX_CHARS, Encoder, clip_chars
-from repair.watchdog.extract import _user_turns, clean, extract_target
-from repair.watchdog.features import frame, lexical
+from repair.watchdog.extract import _user_turns, clean, extract_target, nothing_named
+from repair.watchdog.features import frame, lexical, request_form
 from repair.watchdog.head import HEAD_PATH, Head
 
 
@@ -90,9 +90,14 @@ class Watchdog:
         if not text:
             return Intent(kind="chat", target=None, score=0.0)
         p = self.score(text)
+        history = list(history or ())
+        if p >= self.head.threshold and (not request_form(text) or (not _user_turns(history) and nothing_named(text))):
+            # no request form at all, or only "forget it" with no earlier turn it could mean: chat whatever the
+            # head says; the score is capped below the threshold so
+            # `score >= threshold` keeps meaning "forget"
+            p = min(p, float(np.nextafter(self.head.threshold, 0.0)))
         if p < self.head.threshold:
             return Intent(kind="chat", target=None, score=p)
-        history = list(history or ())
         target = extract_target(clip_chars(text), history)
         if target is not None and not _contained(target, [text, *_user_turns(history)]):
             target = None  # never hand on a span that is not in what the person wrote
@@ -104,13 +109,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def _edge_windows(text: str) -> list[str]:
-    """The first and the last whole sentences of a long text, up to WINDOW characters each ([] if short)."""
+    """The first and the last whole sentences of a long text, up to WINDOW characters each, plus the single first
+    and last sentences on their own ([] if short)."""
     if len(text) <= WINDOW:
         return []
     head, tail = text[: 4 * WINDOW], text[-4 * WINDOW :]
     sentences_h = _SENTENCE_END.split(head)
     sentences_t = _SENTENCE_END.split(tail)
     first, last = sentences_h[0], sentences_t[-1]
+    bare = [w[:WINDOW] for w in (first, last[-WINDOW:]) if w.strip()]  # the single sentences, undiluted
     for s in sentences_h[1:]:
         if len(first) + 1 + len(s) > WINDOW:
             break
@@ -119,7 +126,8 @@ def _edge_windows(text: str) -> list[str]:
         if len(last) + 1 + len(s) > WINDOW:
             break
         last = f"{s} {last}"
-    return [w[:WINDOW] for w in (first, last[-WINDOW:]) if w.strip()]
+    windows = [w[:WINDOW] for w in (first, last[-WINDOW:]) if w.strip()]
+    return windows + [w for w in bare if w not in windows]
 
 
 def _as_text(text) -> str:

@@ -107,7 +107,7 @@ _REFERENCE = re.compile(
     r"|the above|before|earlier|above|previously|a moment ago|just now|last|in my last message|by mistake"
     # other languages: "lo que te acabo de contar", "ce que je viens de te dire", "was ich dir gerade gesagt habe"
     r"|(?:todo )?lo que te (?:acabo de |he )?(?:dije|conté|contar|decir|dicho|contado|escribí)"
-    r"|(?:tout )?ce que je (?:viens de )?(?:t'|vous )?(?:ai )?(?:dire|dit|raconter|raconté|écrire|écrit)"
+    r"|(?:tout )?ce que je (?:viens de )?(?:t'|te |vous )?(?:ai )?(?:dire|dit|raconter|raconté|écrire|écrit)"
     r"|(?:alles,? )?was ich (?:dir |ihnen )?(?:gerade |eben )?(?:gesagt|erzählt|geschrieben) habe"
     r"|(?:tutto )?(?:quello|ciò) che ti ho (?:appena )?(?:detto|raccontato|scritto)"
     r"|(?:tudo )?o que (?:eu )?(?:te |lhe )?(?:acabei de )?(?:disse|contei|dizer|contar|escrevi)"
@@ -230,6 +230,16 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
         if span and _contained(span, turns):
             return span
     return _fallback(text)
+
+
+def nothing_named(text: str) -> bool:
+    """True when every cue verb's object only points back ("forget it", "forget that") and no antecedent in the
+    same message names anything: with no earlier turn there is nothing to forget ("Eh, forget it. Thanks!")."""
+    text = clean(text)
+    spans = [_object_after(text, m.end()) for m in _CUE.finditer(text)]
+    if not spans or not all(_is_reference(sp) for sp in spans):
+        return False
+    return not any(_trim(m.group("t")) for m in _ANTECEDENT.finditer(text)) and not any(p.search(text) for p in _PRE)
 
 
 def _fallback(text: str) -> str | None:

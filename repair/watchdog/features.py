@@ -12,7 +12,7 @@ import re
 
 import numpy as np
 
-from repair.watchdog.extract import _CUE, _is_reference, _object_after, clean
+from repair.watchdog.extract import _CUE, _PRE, _is_reference, _object_after, clean
 
 PLACEHOLDER = "X"
 
@@ -138,3 +138,34 @@ def lexical(text: str) -> np.ndarray:
     """[N_LEXICAL] float32 in {0, LEXICAL_SCALE}."""
     text = clean(text)
     return np.array([LEXICAL_SCALE if p.search(text) else 0.0 for p in _LEX], dtype=np.float32)
+
+
+# ---- request-form veto (round 7) ----
+# cue in imperative position, but not a gerund subject ("Unlearning X is hard") nor a choice ("Delete or keep X?")
+_EXTRA = re.compile(
+    r"\b(?:i )?(?:don'?t|do not|no longer) want (?:you|u|the model|the assistant) to (?:know|remember)\b"
+    r"|\bmake (?:the model|the assistant|yourself|it|him|her) (?:forget|unlearn)\b"
+    r"|\b(?:puedes|podrías|puede|quiero que|necesito que)\s+(?:\S+\s+){0,2}(?:olvid|borr|elimin)\w*"
+    r"|\b(?:puoi|potresti|voglio che)\s+(?:\S+\s+){0,2}(?:dimentic|cancell)\w*"
+    r"|\b(?:peux-tu|pourrais-tu|pouvez-vous|je veux que tu|je voudrais que tu)\s+(?:\S+\s+){0,2}"
+    r"(?:oubli|effac|supprim)\w*"
+    r"|\b(?:kannst du|könntest du|ich möchte, dass du|ich will, dass du)\b"
+    r"|\b(?:você pode|pode|quero que você|quero que)\s+(?:\S+\s+){0,2}(?:esque|apag)\w*"
+    r"|\b(?:kun je|kunt u|wil je|wil ik dat je)\b", _I)
+_NOT_IMPERATIVE = re.compile(r"^\s*(?:forgetting|unlearning|deleting|erasing|removing|wiping)\b"
+                             r"|^\s*(?:forget|delete|erase|remove|wipe|unlearn)\s+or\s+\w+", _I)
+
+
+def request_form(text: str) -> bool:
+    """True when the text has the grammatical form of a request to the model (imperative cue verb at a clause
+    start, addressed to "you", a passive "I want X forgotten", or one of the other-language request frames).
+
+    A veto for the classifier: a turn that mentions forgetting without any request form ("Unlearning
+    perfectionism is hard.", "Can AI models be made to forget data?", "Delete or keep old records?") is chat
+    whatever its score. Every forget request of the training and held-out splits has a request form.
+    """
+    t = clean(text)
+    if _NOT_IMPERATIVE.search(t) and not (_LEX[2].search(t) or _LEX[11].search(t)):
+        return False
+    return bool(_LEX[1].search(t) or _LEX[2].search(t) or _LEX[11].search(t) or _EXTRA.search(t)
+                or any(p.search(t) for p in _PRE))
