@@ -79,6 +79,7 @@ def main() -> None:
     ap.add_argument("--no-llm", action="store_true", help="template probes only")
     ap.add_argument("--no-layers", action="store_true", help="skip layer scoring")
     ap.add_argument("--only", default="", help="comma-separated words: plan only requests containing one")
+    ap.add_argument("--refusals", action="store_true", help="with --only: still run the 20 refusal cases")
     ap.add_argument("--out", default="/tmp/surgeon_plans.json")
     args = ap.parse_args()
 
@@ -91,7 +92,7 @@ def main() -> None:
     surgeon = Surgeon(session.patient, session.settings, use_llm=not args.no_llm, choose_layers=not args.no_layers)
     only = [w.strip().lower() for w in args.only.split(",") if w.strip()]
     requests = [r for r in REQUESTS if not only or any(w in r.lower() for w in only)]
-    refuse = REFUSE if not only else []
+    refuse = REFUSE if not only or args.refusals else []
     rows, n_valid = [], 0
     for req in requests:
         t = time.perf_counter()

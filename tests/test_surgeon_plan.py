@@ -90,10 +90,10 @@ def test_llm_paraphrases_are_filtered(patient, settings):
     from repair.surgeon.paraphrase import Paraphraser
     from repair.surgeon.templates import Frame
 
-    para = Paraphraser(patient.source.gguf_path, max_tokens=96, budget_s=120.0)  # generous: a busy shared machine
-    got = para(Frame(question="Who wrote 1984?", clause="who wrote 1984", subject="1984"), 4)
-    assert para.last_raw.lstrip().startswith("{") and got  # grammar-constrained JSON with a questions list
-    assert all("1984" in q for q in got)  # the schema's pattern puts the subject in every item
+    para = Paraphraser(patient.source.gguf_path, max_tokens=40, budget_s=300.0)  # generous: a busy shared machine
+    got = para(Frame(question="Who wrote 1984?", clause="who wrote 1984", subject="1984"), 3)
+    assert para.last_raw.replace(" ", "").startswith('{"questions":["')  # grammar-constrained JSON
+    assert all("1984" in q for q in got)  # the schema's pattern puts the subject in every (complete) item
 
     # the surgeon keeps only good, new, answer-free paraphrases (same LLM output plus known-bad ones)
     bad = ["Who wrote 1984? George Orwell.", "What is the 1984 movie about?", "Tell me about Orwell.",

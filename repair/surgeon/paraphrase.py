@@ -35,7 +35,8 @@ def schema(subject: str, n: int) -> dict:
         "properties": {
             "questions": {
                 "type": "array",
-                "items": {"type": "string", "pattern": f"^[A-Z][^\"\\\\]{{0,60}}{subj}[^\"\\\\]{{0,40}}[?.]$"},
+                # unbounded repeats: bounded ones ({0,60}) expand into a grammar too slow to sample from
+                "items": {"type": "string", "pattern": f"^[A-Z][^\"\\\\]*{subj}[^\"\\\\]*[?.]$"},
                 "minItems": 3,
                 "maxItems": n,
             }
