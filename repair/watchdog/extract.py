@@ -232,12 +232,16 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
     return _fallback(text)
 
 
+_BARE_PRONOUN = re.compile(r"^(?:it|that|this|all of it|all that|all of that|that too|it all)?$", re.IGNORECASE)
+
+
 def nothing_named(text: str) -> bool:
-    """True when every cue verb's object only points back ("forget it", "forget that") and no antecedent in the
-    same message names anything: with no earlier turn there is nothing to forget ("Eh, forget it. Thanks!")."""
+    """True when every cue verb's object is a bare pronoun ("forget it", "forget that") and no antecedent in the
+    same message names anything: with no earlier turn there is nothing to forget ("Eh, forget it. Thanks!").
+    An explicit reference ("forget what I just told you") is not bare: it stays a request (target None)."""
     text = clean(text)
     spans = [_object_after(text, m.end()) for m in _CUE.finditer(text)]
-    if not spans or not all(_is_reference(sp) for sp in spans):
+    if not spans or not all(_BARE_PRONOUN.match(sp.strip(_PUNCT)) for sp in spans):
         return False
     return not any(_trim(m.group("t")) for m in _ANTECEDENT.finditer(text)) and not any(p.search(text) for p in _PRE)
 
