@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from repair.watchdog.data.langs import lang_of
+
 OUT = Path(__file__).with_name("fresh2.jsonl")
 
 H1 = [{"role": "user", "content": "My niece Lily goes to St Anne's school in Bristol."},
@@ -98,10 +100,10 @@ def main() -> None:
     rows = []
     for i, (text, target, history) in enumerate(FORGET):
         rows.append({"id": f"f2-f{i:03d}", "text": text, "label": "forget", "target": target, "history": history,
-                     "lang": "en", "group": f"f2-f{i:03d}", "kind": "fresh2", "split": "fresh2"})
+                     "lang": lang_of(text), "group": f"f2-f{i:03d}", "kind": "fresh2", "split": "fresh2"})
     for i, text in enumerate(CHAT):
         rows.append({"id": f"f2-c{i:03d}", "text": text, "label": "chat", "target": None, "history": [],
-                     "lang": "en", "group": f"f2-c{i:03d}", "kind": "fresh2", "split": "fresh2"})
+                     "lang": lang_of(text), "group": f"f2-c{i:03d}", "kind": "fresh2", "split": "fresh2"})
     with open(OUT, "w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")

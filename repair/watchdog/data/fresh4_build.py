@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from repair.watchdog.data.langs import lang_of
+
 OUT = Path(__file__).with_name("fresh4.jsonl")
 
 HA = [{"role": "user", "content": "My sister's new phone number is 0161 496 0732."},
@@ -106,10 +108,10 @@ def main() -> None:
     rows = []
     for i, (text, target, history) in enumerate(FORGET):
         rows.append({"id": f"f4-f{i:03d}", "text": text, "label": "forget", "target": target, "history": history,
-                     "lang": "en", "group": f"f4-f{i:03d}", "kind": "fresh4", "split": "fresh4"})
+                     "lang": lang_of(text), "group": f"f4-f{i:03d}", "kind": "fresh4", "split": "fresh4"})
     for i, text in enumerate(CHAT):
         rows.append({"id": f"f4-c{i:03d}", "text": text, "label": "chat", "target": None, "history": [],
-                     "lang": "en", "group": f"f4-c{i:03d}", "kind": "fresh4", "split": "fresh4"})
+                     "lang": lang_of(text), "group": f"f4-c{i:03d}", "kind": "fresh4", "split": "fresh4"})
     with open(OUT, "w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from repair.watchdog.data.langs import lang_of
+
 OUT = Path(__file__).with_name("fresh5.jsonl")
 
 HA = [{"role": "user", "content": "Between us, I'm being treated for an eating disorder."},
@@ -106,10 +108,10 @@ def main() -> None:
     rows = []
     for i, (text, target, history) in enumerate(FORGET):
         rows.append({"id": f"f5-f{i:03d}", "text": text, "label": "forget", "target": target, "history": history,
-                     "lang": "en", "group": f"f5-f{i:03d}", "kind": "fresh5", "split": "fresh5"})
+                     "lang": lang_of(text), "group": f"f5-f{i:03d}", "kind": "fresh5", "split": "fresh5"})
     for i, text in enumerate(CHAT):
         rows.append({"id": f"f5-c{i:03d}", "text": text, "label": "chat", "target": None, "history": [],
-                     "lang": "en", "group": f"f5-c{i:03d}", "kind": "fresh5", "split": "fresh5"})
+                     "lang": lang_of(text), "group": f"f5-c{i:03d}", "kind": "fresh5", "split": "fresh5"})
     with open(OUT, "w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from repair.watchdog.data.langs import lang_of
+
 OUT = Path(__file__).with_name("fresh.jsonl")
 
 H_ADDR = [{"role": "user", "content": "I live at 19 Harbour View, Cork."}, {"role": "assistant", "content": "Got it."}]
@@ -115,10 +117,10 @@ def main() -> None:
     rows = []
     for i, (text, target, history) in enumerate(FORGET):
         rows.append({"id": f"fr-f{i:03d}", "text": text, "label": "forget", "target": target, "history": history,
-                     "lang": "en", "group": f"fr-f{i:03d}", "kind": "fresh", "split": "fresh"})
+                     "lang": lang_of(text), "group": f"fr-f{i:03d}", "kind": "fresh", "split": "fresh"})
     for i, text in enumerate(CHAT):
         rows.append({"id": f"fr-c{i:03d}", "text": text, "label": "chat", "target": None, "history": [],
-                     "lang": "en", "group": f"fr-c{i:03d}", "kind": "fresh", "split": "fresh"})
+                     "lang": lang_of(text), "group": f"fr-c{i:03d}", "kind": "fresh", "split": "fresh"})
     with open(OUT, "w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
