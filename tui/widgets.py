@@ -184,18 +184,29 @@ class ProgressCard(Vertical):
         yield Static("starting", id="stage")
         yield Static("", id="detail", classes="dim", markup=False)
 
+    def _child(self, selector: str):
+        """A child widget, or None while the card is still being composed (updates may arrive before)."""
+        found = list(self.query(selector))
+        return found[0] if found else None
+
     def set_stage(self, stage: str, fraction: float) -> None:
         self.stage = stage
-        self.query_one("#bar", ProgressBar).update(progress=round(100 * max(0.0, min(1.0, fraction))))
+        bar = self._child("#bar")
+        if bar is not None:
+            bar.update(progress=round(100 * max(0.0, min(1.0, fraction))))
         self.tick(self.elapsed)
 
     def set_detail(self, line: str) -> None:
         """The latest progress line printed by the work (e.g. a tqdm bar), shown as is."""
-        self.query_one("#detail", Static).update(line[:200])
+        detail = self._child("#detail")
+        if detail is not None:
+            detail.update(line[:200])
 
     def tick(self, elapsed: float) -> None:
         self.elapsed = elapsed
-        self.query_one("#stage", Static).update(f"{self.stage} … {elapsed:.0f} s")
+        label = self._child("#stage")
+        if label is not None:
+            label.update(f"{self.stage} … {elapsed:.0f} s")
 
 
 def result_text(result: ApplyResult) -> Text:
