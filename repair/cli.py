@@ -31,13 +31,11 @@ def cmd_chat(args: argparse.Namespace) -> int:
     """The Textual chat app (`tui/`); `--plain` keeps a plain line-mode chat."""
     from tui.main import run_chat
 
-    return run_chat(home=args.home, model=args.model, backend=getattr(args, "backend", None), plain=args.plain)
+    return run_chat(home=args.home, model=args.model, backend=args.backend, plain=args.plain)
 
 
 def _chat_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--plain", action="store_true", help="plain line-mode chat instead of the Textual app")
-    if not any("--backend" in a.option_strings for a in p._actions):
-        p.add_argument("--backend", default=None, help="generation backend (default: the session's choice)")
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
