@@ -1,10 +1,10 @@
 """Crash safety: SIGKILL a real edit (Session.apply on the default model) in a subprocess at several points.
 
-A seed process makes edit 1 (forget the capital of Australia) and prints a hash of its weights. Copies of
-its home are then edited (forget the capital of Egypt) by processes that SIGKILL themselves at chosen
-points of the edit, plus one killed from outside at an arbitrary moment. After each, the next open must
-verify, must still have edit 1 with bit-identical weights, and must hold edit 2 either completely
-(recorded, its delta present, applied on replay: Egypt forgotten) or not at all.
+Edit 1 (a random low-rank delta, journaled like any edit) is made first; copies of that home are then
+edited for real (forget the capital of Egypt, `Session.apply` in a subprocess) by processes that SIGKILL
+themselves at chosen points of the edit, plus one killed from outside at an arbitrary moment. After each,
+the next open must verify, must still have edit 1 with bit-identical weights, and must hold edit 2 either
+completely (recorded, its delta present, applied on replay: Egypt forgotten) or not at all.
 """
 
 from __future__ import annotations
@@ -18,13 +18,16 @@ import sys
 import time
 
 import pytest
+import torch
 
 from repair.data import contains_answer
 from repair.journal import Journal
+from repair.records import EditRecord
 from repair.session import Session
+from repair.stamp.delta import LowRankDelta
 
 WORKER = r"""
-import hashlib, os, signal, sys
+import os, signal, sys
 import repair
 from repair.editing import template_wrappers
 from repair.journal import Journal
@@ -50,13 +53,6 @@ def plan(country, capital):
                       forget_probes=template_wrappers(f"What is the capital of {country}?"))
 
 s = repair.open(home, backend="torch")
-if point == "seed":
-    rec = s.apply(plan("Australia", "Canberra"))
-    h = hashlib.sha256()
-    for l in range(s.patient.n_layers):
-        h.update(s.patient.mlp(l).down_proj.weight.detach().numpy().tobytes())
-    print(rec.status, h.hexdigest(), flush=True)
-    sys.exit(0)
 if point == "delta-file":       # the factors are on disk, no row yet
     after(Journal, "_store_delta")
 elif point == "in-transaction":   # the row is inserted but the transaction is not committed
@@ -85,6 +81,11 @@ def _run(home, point, env):
                             stderr=subprocess.PIPE, text=True, env=env)
 
 
+def _seed_delta() -> LowRankDelta:
+    g = torch.Generator().manual_seed(0)
+    return LowRankDelta({6: (torch.randn(576, 4, generator=g) * 0.02, torch.randn(4, 1536, generator=g) * 0.02)})
+
+
 @pytest.fixture
 def clean(patient):
     yield patient
@@ -95,11 +96,13 @@ def test_sigkill_during_an_edit_loses_nothing(clean, settings, tmp_path, cache_d
     patient = clean
     env = dict(os.environ, REPAIR_CACHE_DIR=str(cache_dir), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
     seed_home = tmp_path / "seed"
-    seed = _run(seed_home, "seed", env)
-    out, err = seed.communicate(timeout=1200)
-    assert seed.returncode == 0, err[-2000:]
-    status, seed_hash = out.split()[-2:]
-    assert status == "applied", out
+    seed = Session(settings, patient, journal=Journal(seed_home / "journal", patient.fingerprint))
+    delta = _seed_delta()
+    rec = seed._commit_edit(EditRecord(id=0, created="", target="seed edit", layers=[6], rank=4), delta)
+    patient.apply_delta(seed._delta_key(rec.id), delta)
+    seed_hash = _weights_hash(patient)
+    seed.close()
+    patient.set_deltas([])
 
     homes = {p: tmp_path / p for p in [*POINTS, "external"]}
     for home in homes.values():
@@ -121,18 +124,17 @@ def test_sigkill_during_an_edit_loses_nothing(clean, settings, tmp_path, cache_d
         v = session.verify_journal()
         assert v.ok, f"{point}: {v.message}"
         recs = session.edits()
-        assert recs[0].id == 1 and recs[0].status == "applied" and recs[0].target == "the capital of Australia"
+        assert recs[0].id == 1 and recs[0].status == "applied" and recs[0].target == "seed edit"
         has_second = len(recs) == 2
         if point in POINTS:
             assert has_second == POINTS[point], f"{point}: {[r.target for r in recs]}"
         if has_second:  # fully recorded: its delta verified and replayed after edit 1
             assert recs[1].status == "applied" and patient.active_deltas == ["edit-1", "edit-2"]
+            assert _weights_hash(patient) != seed_hash
             assert not contains_answer(patient.answer("What is the capital of Egypt?", max_new_tokens=24),
                                        ["Cairo"])
         else:  # absent: the model is exactly what the seed process left
             assert len(recs) == 1 and patient.active_deltas == ["edit-1"]
             assert _weights_hash(patient) == seed_hash, point
-        assert not contains_answer(patient.answer("What is the capital of Australia?", max_new_tokens=24),
-                                   ["Canberra"])
         session.close()
         patient.set_deltas([])
