@@ -147,9 +147,11 @@ class Surgeon:
             policy.check_probes(probes)
         self._related(reading)  # too broad for the retain canaries: refuse before asking the model anything
         forget, check = self._probes(reading, list(probes or []))
-        if reading.category not in ("personal", "misinformation") and not reading.answers:
+        if reading.category not in ("personal", "misinformation"):
+            if not reading.answers:
+                reading.answers = self._model_answers(reading, forget)
             # a span already in the target's own words is not what the model would reveal
-            reading.answers = [a for a in self._model_answers(reading, forget) if not mentions(reading.target, a)]
+            reading.answers = [a for a in reading.answers if not mentions(reading.target, a)]
         forget = [p for p in forget if usable_probe(p, reading.subject, reading.answers)]
         check = [p for p in check if usable_probe(p, reading.subject, reading.answers)]
         if len(forget) < MIN_FORGET or len(check) < MIN_CHECK:
