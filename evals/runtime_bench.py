@@ -157,6 +157,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--torch-1thread", action=argparse.BooleanOptionalAction, default=True,
                     help="also time torch limited to 1 thread (the llama.cpp runtime's default)")
     ap.add_argument("--no-unmerged", action="store_true", help="skip the one-adapter-per-edit comparison")
+    ap.add_argument("--edits-only", action="store_true", help="skip the torch vs llama.cpp speed part")
     ap.add_argument("--real-edits", type=int, default=0,
                     help="also make N real STAMP edits (fact bank) and check they hold in llama.cpp (slow)")
     ap.add_argument("--out", type=Path, default=None)
@@ -183,7 +184,8 @@ def main(argv: list[str] | None = None) -> dict:
 
     # warm-up (first calls allocate buffers)
     llama_generate(runtime, PROMPTS[0], 8)
-    torch_generate(patient, PROMPTS[0], 8)
+    if not args.edits_only:
+        torch_generate(patient, PROMPTS[0], 8)
 
     speed: dict[str, list[float]] = {"torch": [], "llama": []}
     if args.torch_1thread:
@@ -192,12 +194,13 @@ def main(argv: list[str] | None = None) -> dict:
     per_tok: dict[int, list[float]] = {c: [] for c in counts}
     unmerged: dict[int, list[float]] = {c: [] for c in counts if c > 0}
     swap_s: dict[int, list[float]] = {c: [] for c in counts}
+    paired_base: dict[int, list[float]] = {c: [] for c in counts if c > 0}
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         bar = tqdm(total=args.rounds, desc="rounds", file=sys.stderr)
         for _ in range(args.rounds):
-            for prompt in PROMPTS:  # both backends side by side
+            for prompt in PROMPTS if not args.edits_only else ():  # both backends side by side
                 speed["torch"].append(n / torch_generate(patient, prompt, n))
                 if args.torch_1thread:
                     torch.set_num_threads(1)
@@ -206,7 +209,11 @@ def main(argv: list[str] | None = None) -> dict:
                     finally:
                         torch.set_num_threads(torch_threads)
                 speed["llama"].append(n / llama_generate(runtime, prompt, n))
-            for c in counts:  # edit overhead, round robin
+            for c in counts:  # edit overhead, round robin; each count paired with a fresh 0-edit baseline
+                if c:
+                    runtime.set_deltas([])
+                    for prompt in PROMPTS:
+                        paired_base[c].append(llama_generate(runtime, prompt, n) / n)
                 t0 = time.perf_counter()
                 runtime.set_deltas(edits[:c])
                 swap_s[c].append(time.perf_counter() - t0)
@@ -234,14 +241,17 @@ def main(argv: list[str] | None = None) -> dict:
                     "torch_threads": torch.get_num_threads(), "llama_threads": args.threads},
         "settings": {"model": args.model, "new_tokens": n, "rounds": args.rounds, "prompts": len(PROMPTS),
                      "edit_rank": args.edit_rank, "edit_layers": layers, "rank_cap": runtime.options.rank_cap},
-        "tokens_per_s": {k: _stats(v) for k, v in speed.items()},
-        "speedup_llama_over_torch": statistics.median(speed["llama"]) / statistics.median(speed["torch"]),
+        "tokens_per_s": {k: _stats(v) for k, v in speed.items() if v},
+        "speedup_llama_over_torch": (statistics.median(speed["llama"]) / statistics.median(speed["torch"])
+                                     if speed["torch"] else None),
         **({"speedup_llama_over_torch_1thread": statistics.median(speed["llama"])
-            / statistics.median(speed["torch_1thread"])} if args.torch_1thread else {}),
+            / statistics.median(speed["torch_1thread"])} if args.torch_1thread and speed["torch"] else {}),
         "edits": {
             str(c): {
                 "ms_per_token": _stats([x * 1000 for x in per_tok[c]]),
                 "overhead_vs_0_edits": statistics.median(per_tok[c]) / base - 1.0,
+                **({"overhead_vs_paired_0_edits": statistics.median(
+                    [x / y for x, y in zip(per_tok[c], paired_base[c], strict=True)]) - 1.0} if c else {}),
                 "merged_adapter_rank": merged_rank[c],
                 "swap_seconds": _stats(swap_s[c]),
                 **({"unmerged_overhead_vs_0_edits": statistics.median(unmerged[c]) / base - 1.0}
@@ -261,16 +271,18 @@ def main(argv: list[str] | None = None) -> dict:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text)
     sp = result["tokens_per_s"]
-    print(f"\ntokens/s (median): torch {sp['torch']['median']:.1f}, llama.cpp {sp['llama']['median']:.1f} "
-          f"-> {result['speedup_llama_over_torch']:.1f}x", file=sys.stderr)
-    if args.torch_1thread:
+    if speed["torch"]:
+        print(f"\ntokens/s (median): torch {sp['torch']['median']:.1f}, llama.cpp {sp['llama']['median']:.1f} "
+              f"-> {result['speedup_llama_over_torch']:.1f}x", file=sys.stderr)
+    if args.torch_1thread and speed["torch"]:
         print(f"torch limited to 1 thread: {sp['torch_1thread']['median']:.1f} tokens/s -> llama.cpp "
               f"{result['speedup_llama_over_torch_1thread']:.1f}x", file=sys.stderr)
     for c in counts[1:]:
         e = result["edits"][str(c)]
         extra = (f", unmerged {e['unmerged_overhead_vs_0_edits'] * 100:+.1f}%"
                  if "unmerged_overhead_vs_0_edits" in e else "")
-        print(f"{c:3d} edits: per-token overhead {e['overhead_vs_0_edits'] * 100:+.1f}% (merged rank "
+        print(f"{c:3d} edits: per-token overhead {e['overhead_vs_0_edits'] * 100:+.1f}% (paired with a 0-edit run "
+              f"just before: {e['overhead_vs_paired_0_edits'] * 100:+.1f}%; merged rank "
               f"{e['merged_adapter_rank']}, swap {e['swap_seconds']['median']:.2f} s){extra}", file=sys.stderr)
     for row in result.get("real_edits", []):
         print(f"real edit {row['fact']}: {row['status']}; probes revealing the answer after: torch "
