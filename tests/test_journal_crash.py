@@ -27,7 +27,7 @@ from repair.session import Session
 from repair.stamp.delta import LowRankDelta
 
 WORKER = r"""
-import os, signal, sys
+import inspect, os, signal, sys
 import repair
 from repair.editing import template_wrappers
 from repair.journal import Journal
@@ -45,7 +45,8 @@ def after(owner, name):
         out = original(*a, **k)
         die()
         return out
-    setattr(owner, name, wrapped)
+    static = isinstance(inspect.getattr_static(owner, name), staticmethod)
+    setattr(owner, name, staticmethod(wrapped) if static else wrapped)
 
 def plan(country, capital):
     # no retain canaries: the executor's rollback is tested by STAMP; here the edit must be applied
