@@ -14,7 +14,7 @@ from repair.session import Session
 QUESTION = "What is the capital of Australia?"
 # unrelated retain checks (measured: an Australia edit did break "What is the capital of France?", so sibling
 # facts are not safe canaries for this method yet; see evals/stamp_facts.py for the retain measurement)
-CANARIES = [Canary(question="What is the chemical symbol of gold?", answer="Au"),
+CANARIES = [Canary(question="What is the chemical symbol of silver?", answer="Ag"),
             Canary(question="Who wrote Romeo and Juliet?", answer="Shakespeare")]
 
 
