@@ -40,6 +40,7 @@ class Session:
         self._watchdog = None  # repair.watchdog.Watchdog, built on the first chat turn
         self._surgeon = None  # repair.surgeon.Surgeon, built on the first forget request
         self._forget_turns: set[int] = set()  # history indices of forget turns (kept out of the model's context)
+        self._context_start = 0  # history index where the model's context starts (reset when its weights change)
         self._editor = None  # repair.editing.Editor, built on first edit (holds covariance caches)
         self._scratch: tempfile.TemporaryDirectory | None = None
         if journal is None:
@@ -144,10 +145,12 @@ class Session:
         return turn
 
     def chat_context(self, max_messages: int = 12) -> list[Message]:
-        """The history the model sees when replying: chat turns only, minus anything an applied edit hides."""
+        """The history the model sees when replying: chat turns since its weights last changed (an apply or
+        undo starts a fresh context, so replies written by an earlier version of the model are not copied),
+        minus forget requests and anything an applied edit hides."""
         hidden = [a for r in self.edits() if r.status == "applied" and r.plan for a in r.plan.answers]
         keep: list[Message] = []
-        for i in range(0, len(self.history) - 1, 2):
+        for i in range(self._context_start, len(self.history) - 1, 2):
             if i in self._forget_turns:
                 continue
             pair = self.history[i : i + 2]
@@ -187,6 +190,7 @@ class Session:
         if record.status == "applied":
             self.patient.apply_delta(self._delta_key(record.id), delta)
             self._sync_runtime()
+            self._context_start = len(self.history)
         return record
 
     @staticmethod
@@ -247,6 +251,7 @@ class Session:
         if self._patient is not None:
             self._patient.remove_delta(self._delta_key(edit_id))
         self._sync_runtime()
+        self._context_start = len(self.history)
         return record
 
     def verify_journal(self) -> Verification:

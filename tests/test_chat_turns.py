@@ -23,9 +23,9 @@ def test_chat_forget_and_refusal_turns(session, patient):
     assert "1984" in turn.reply and "Confirm" in turn.reply
     assert turn.edit is None and patient.active_deltas == []  # nothing applied before confirmation
 
-    turn = session.chat("Forget everything you know.")
+    turn = session.chat("Please forget all you know.")
     assert turn.intent.kind == "forget" and turn.plan is None
-    assert turn.refused and "broad" in turn.refused and turn.refused in turn.reply
+    assert turn.refused and turn.refused in turn.reply  # over-broad: refused with a reason, nothing planned
 
     assert len(session.history) == 6
     # the model's own context holds only the chat turn, not the forget requests
