@@ -174,11 +174,16 @@ class TofuData:
 
 
 def default_tofu_dir() -> Path | None:
-    """`$REPAIR_TOFU_DIR` if set, else /work/shared/data/tofu when it exists, else None."""
+    """`$REPAIR_TOFU_DIR` if set, else `shared/data/tofu` beside this checkout, else /work/shared/data/tofu,
+    when it exists; else None."""
     env = os.environ.get(TOFU_ENV)
     if env:
         return Path(env).expanduser()
-    return DEFAULT_TOFU_DIR if DEFAULT_TOFU_DIR.is_dir() else None
+    beside_checkout = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "tofu"
+    for candidate in (beside_checkout, DEFAULT_TOFU_DIR):
+        if candidate.is_dir():
+            return candidate
+    return None
 
 
 def load_tofu(folder: str | os.PathLike | None = None) -> TofuData:
