@@ -170,14 +170,7 @@ class Session:
 
     def forget(self, target: str, probes: list[str] | None = None) -> EditRecord:
         """Plan (surgeon), apply and verify an edit that makes the model stop revealing `target`."""
-        from repair.editing import template_plan
-
-        try:
-            from repair.surgeon import Surgeon
-        except ImportError:  # surgeon not installed: template plan from the fact bank / target text
-            plan = template_plan(target, probes)
-        else:
-            plan = Surgeon(self.patient, self.settings).plan_target(target, probes=probes)
+        plan = self.surgeon.plan_target(target, probes=probes)  # one surgeon per session (canaries, LLM cached)
         return self.apply(plan)
 
     def apply(self, plan: RepairPlan) -> EditRecord:
