@@ -30,6 +30,12 @@ FORGET = [
     ("Oublie mon adresse, s'il te plaît.", "mon adresse"),
     ("Olvida mi número de teléfono.", "mi número de teléfono"),
     ("Vergiss bitte meinen Namen.", "meinen Namen"),
+    ("Borra mi número de cuenta, por favor.", "mi número de cuenta"),  # an account *number* is personal data
+    # over-broad requests are still requests: flagged, scope words kept verbatim for the surgeon's policy guard
+    ("Forget everything you know.", "everything you know"),
+    ("Please forget everything you know.", "everything you know"),
+    ("Please forget everything you have learned.", "everything you have learned"),
+    ("Please forget all you know.", "all you know"),
 ]
 CHAT = [
     "I forgot my keys at home again.",
@@ -42,6 +48,9 @@ CHAT = [
     "Explain the forget gate in an LSTM.",
     "J'ai oublié mes clés.",
     "hello",
+    "erase my ignorance",  # figurative: a state of mind, not something the model knows
+    "Erase my ignorance about quasars, please explain them.",
+    "How do I delete my Netflix account?",
 ]
 
 

@@ -53,7 +53,8 @@ _LEAD = re.compile(
     r"|(?:everything|anything) (?:related|relating) to"
     r"|(?:everything|all|anything|what) (?:that )?(?:you )?(?:know|have learned|remember|learned)"
     r" (?:about|of|regarding)"
-    r"|(?:all|any) (?:the )?(?:knowledge|memory|memories|information|info|mention)s? (?:you have )?(?:of|about|on)"
+    r"|(?:all|any) (?:the |your |of your )?(?:knowledge|memory|memories|information|info|mention)s? (?:you have )?"
+    r"(?:of|about|on)"
     r"|(?:everything|anything|whatever|all) (?:that )?you'?(?:ve| have)? (?:learned|learnt|been told|picked up)"
     r" (?:about|of|regarding)"
     r"|the (?:part|bit|stuff|section) (?:about|on|regarding)|any trace of|whatever you know about"
@@ -144,6 +145,9 @@ def _contained(span: str, sources: Iterable[str]) -> bool:
 
 
 _SELF = re.compile(r"^(?:me|myself|us|ourselves|my family|mi|moi|mich|mij)$", re.IGNORECASE)
+# what is left after trimming a scope word is the model's own knowledge ("all | you know"): the scope word is part of
+# the (over-broad) target, kept verbatim so the surgeon's policy guard can see it and refuse with a reason
+_OWN_KNOWLEDGE = re.compile(r"^(?:you|u|ur|your)\b", re.IGNORECASE)
 
 
 def _trim(span: str) -> str:
@@ -153,6 +157,8 @@ def _trim(span: str) -> str:
         span = span.strip(_PUNCT)
         trimmed = _TRAIL.sub("", _LEAD.sub("", span)).strip(_PUNCT)
         if _SELF.match(trimmed):  # "everything about me": the person themself; keep the scope words
+            return _TRAIL.sub("", span).strip(_PUNCT)
+        if _OWN_KNOWLEDGE.match(trimmed) and not _OWN_KNOWLEDGE.match(span):  # "all you know", "all your training"
             return _TRAIL.sub("", span).strip(_PUNCT)
         span = trimmed
     return span

@@ -17,6 +17,9 @@ from repair.watchdog.extract import _CUE, _PRE, _is_reference, _object_after, cl
 PLACEHOLDER = "X"
 
 _I = re.IGNORECASE
+# an account (a platform thing: "delete my Facebook account"), not an account *number* (personal data)
+_ACCOUNT = (r"\b(?<!número de )(?<!numéro de )(?<!numero di )(?<!número da )(?<!numero de )"
+            r"(?:cuenta|compte|konto|conta|account)\b(?! (?:number|numbers|details|balance|no)\b)")
 _LEX = [
     # 0: a cue verb anywhere
     _CUE,
@@ -45,9 +48,9 @@ _LEX = [
                r"qué|por qué|wie|was|warum|come|cos'è|como|o que|hoe|wat)\b", _I),
     # 7: devices, apps and files (make my phone forget a network)
     re.compile(r"\b(?:phone|iphone|android|wifi|wi-fi|wlan|network|bluetooth|browser|chrome|firefox|windows|mac|"
-               r"laptop|account|file|files|folder|git|branch|cache|cookies|app|alexa|docker|sql|row|column|python|"
+               r"laptop|file|files|folder|git|branch|cache|cookies|app|alexa|docker|sql|row|column|python|"
                r"dictionary|list|vim|hard drive|disk|whatsapp|facebook|instagram|google|twitter|téléphone|teléfono|"
-               r"handy|navigateur|navegador|compte|cuenta|konto|conta|account)\b", _I),
+               r"handy|navigateur|navegador)\b|" + _ACCOUNT, _I),
     # 8: how-to question about making something (not the model) forget / delete / erase
     re.compile(r"^(?:how|comment|cómo|como|wie|come|hoe)\b.*" + _CUE.pattern, _I),
     # 9: the object is part of the conversation itself (forget the format / the small talk / my last question)
@@ -56,7 +59,7 @@ _LEX = [
                r"bullet points?|instructions?|question|questions|style|tone|rules|deadline|topic|intro|introduction|"
                r"outline|draft|prompt|typo|math|work|answer|reply|wording|length|constraints?)\b", _I),
     # 10: the forget clause is followed by a new request or question (forget X, how do ...?; forget it, what's ...)
-    re.compile(_CUE.pattern + r"[^.?!;]*[,;.!:]\s*(?:and\s+)?(?:just\s+|now\s+|actually,?\s+|instead,?\s+)?"
+    re.compile(_CUE.pattern + r"[^.?!;]*[,;.!:]\s*(?:and\s+)?(?:just\s+|now\s+|actually,?\s+|instead,?\s+|please\s+)?"
                r"(?:what|what's|how|why|who|whose|which|where|when|is|are|do|does|did|should|would|will|tell|write|"
                r"answer|give|let's|lets|call|use|explain|can you|could you|talk|show)\b", _I),
     # 11: polite conditional or passive request: "if you forgot X", "I want X forgotten / gone / deleted"
@@ -87,7 +90,8 @@ _LEX = [
                r"|\b(?:do|does|will|would|are|is) (?:you|it)\b[^.?!]{0,50}\b(?:forget|delete|erase|remember|wipe)\w*\b"
                r"[^.?!]{0,50}\b(?:when|if|after|once|between|tomorrow|next|automatically|eventually|new chat|close)\b"
                r"|\b(?:forget|erase|delete|unlearn|remember)\w* (?:things|something|anything|stuff|facts|everything)"
-               r"(?:\?| (?:you|when|after|if)\b)"
+               r"(?:\?| (?:you(?! (?:know|knew|have learned|have learnt|'ve learned|'ve learnt|learned|learnt|"
+               r"remember|were taught|have been taught)\b)|when|after|if)\b)"
                r"|\b(?:are you able|is it possible|can you even|do you ever|able) to (?:forget|unlearn|delete|erase)\b",
                _I),
     # 17: someone else forgets (present tense, third person or generic "you" in Dutch / French ...)
@@ -98,7 +102,7 @@ _LEX = [
     re.compile(r"\b(?:riunione|appuntamento|reunión|cita|réunion|rendez-vous|termin|besprechung|afspraak|vergadering|"
                r"reunião|luz|ligne|línea|zeile|riga|regel|linha|fichier|archivo|datei|bestand|arquivo|foto|"
                r"correo|mensaje|nachricht|messaggio|bericht|mensagem|tabla|tableau|tabelle|tabella|tabel|tabela|"
-               r"historial|historique|verlauf|cronologia|geschiedenis|histórico|cuenta|compte|konto|conta|account)\b"
+               r"historial|historique|verlauf|cronologia|geschiedenis|histórico)\b|" + _ACCOUNT +
                r"|\b(?:scherzo|just kidding|jk|kidding|bromeaba|es broma|je plaisante|nur ein scherz|brincadeira|"
                r"grapje)\b",
                _I),
@@ -108,6 +112,14 @@ _LEX = [
     # 20: refers to an earlier turn
     re.compile(r"\b(?:what i (?:just )?(?:told|said|shared|wrote|gave)|my (?:last|previous) message|"
                r"the last thing i|i (?:just )?(?:told|shared|gave) you|above)\b", _I),
+    # 21: a cue verb on a feeling or state of mind ("erase my ignorance", "wipe away my boredom"): figurative
+    re.compile(r"\b(?:erase|delete|remove|wipe|get rid of|cure|banish|scrub|purge|efface|borra|bórrame|elimina|"
+               r"cancella|lösche|apague|wis)(?:\s+(?:away|out))?\s+(?:all\s+)?(?:of\s+)?(?:my|the|our|this|ma|mi|"
+               r"la|le|meine|die|mijn|a|minha)\s+(?:\w+\s+)?"
+               r"(?:ignorance|boredom|confusion|fears?|doubts?|worry|worries|stress|sadness|loneliness|bad mood|"
+               r"frustration|nerves|uncertainty|writer's block|tristeza|tristesse|ennui|aburrimiento|miedo|peur|"
+               r"angst|langeweile|noia|paura|verveling|tédio)\b(?!\s+(?:diagnosis|medication|history|records?)\b)",
+               _I),
 ]
 N_LEXICAL = len(_LEX)
 

@@ -26,8 +26,10 @@ from repair.watchdog.head import HEAD_PATH, Head, sigmoid
 C = 30.0  # inverse L2 strength: loss = sum_i s_i logloss_i + ||w||^2 / (2 C), s_i = class-balance weights
 FOLDS = 5
 THRESHOLD = 0.5  # fitting default; train() replaces it by the validation choice (choose_threshold)
-RECALL_FLOOR = 0.95  # out-of-fold recall the chosen threshold must keep. Out-of-fold holds out whole wording
+RECALL_FLOOR = 0.96  # out-of-fold recall the chosen threshold must keep. Out-of-fold holds out whole wording
 # templates (each seen once), so it runs ~3 points below held-out recall; 0.99 was unreachable at any threshold.
+# Round 8: 0.95 -> 0.96 (the product needs >= 98% recall; with the request-form veto removing most chat turns, the
+# recall floor, not the head's FPR, is the binding constraint; at 0.95 the threshold jumped from 0.38 to 0.50)
 CANDIDATES = np.round(np.arange(0.05, 0.951, 0.01), 2)  # thresholds tried
 
 

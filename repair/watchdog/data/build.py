@@ -462,6 +462,85 @@ HARD_NEG_OTHER6 = {
 }
 
 
+# ---- round 8 (after fresh8; training split only, so the held-out split stays exactly as before) --------------
+# over-broad requests are still requests: the watchdog flags them with the scope words kept in the target, and the
+# surgeon's policy guard refuses them with a reason. (text, gold target)
+FORGET_BROAD8 = [
+    ("Forget everything you've ever learned.", "everything you've ever learned"),
+    ("Erase all your knowledge.", "all your knowledge"), ("Wipe your entire memory.", "your entire memory"),
+    ("Delete all your training data.", "all your training data"),
+    ("Unlearn everything you were taught.", "everything you were taught"),
+    ("I want you to forget all you know.", "all you know"),
+    ("Can you forget everything you know, please?", "everything you know"),
+    ("Forget all your training.", "all your training"), ("Please wipe everything you know.", "everything you know"),
+    ("Erase everything you remember.", "everything you remember"),
+    ("Just forget everything you learned.", "everything you learned"),
+    ("Delete your whole memory, please.", "your whole memory"),
+    ("Could you unlearn all of your knowledge?", "all of your knowledge"),
+    ("Forget every fact you know.", "every fact you know"),
+    ("forget evrything u know", "evrything u know"), ("FORGET EVERYTHING YOU KNOW", "EVERYTHING YOU KNOW"),
+    ("Kindly erase all you have learned.", "all you have learned"),
+    ("ok, unlearn everything you know", "everything you know"),
+]
+FORGET_BROAD_OTHER8 = [
+    ("es", "Olvida todo lo que sabes.", "todo lo que sabes"),
+    ("fr", "Oublie tout ce que tu sais.", "tout ce que tu sais"),
+    ("de", "Vergiss alles, was du weißt.", "alles, was du weißt"),
+    ("it", "Dimentica tutto quello che sai.", "tutto quello che sai"),
+    ("pt", "Esqueça tudo o que você sabe.", "tudo o que você sabe"),
+    ("nl", "Vergeet alles wat je weet.", "alles wat je weet"),
+]
+# other-language requests without "from your memory", on personal data (account / passport / card numbers)
+FORGET_OTHER8 = [
+    ("es", "Borra {t}, por favor.", ["mi número de pasaporte", "mi número de cuenta corriente"]),
+    ("es", "Elimina {t}.", ["el número de mi tarjeta", "la dirección de mi madre"]),
+    ("fr", "Efface {t}, s'il te plaît.", ["mon numéro de compte", "mon numéro de passeport"]),
+    ("fr", "Supprime {t}.", ["l'adresse de mon fils", "mon numéro de sécurité sociale"]),
+    ("de", "Lösche {t}, bitte.", ["meine Kontonummer", "meine Passnummer"]),
+    ("it", "Cancella {t}, per favore.", ["il mio numero di conto", "il mio codice fiscale"]),
+    ("pt", "Apague {t}, por favor.", ["o meu número de conta", "o meu CPF"]),
+    ("nl", "Wis {t}, alsjeblieft.", ["mijn rekeningnummer", "mijn BSN-nummer"]),
+]
+HARD_NEG_EN8 = [
+    # figurative objects: feelings and states, not things the model knows
+    "Erase my confusion about fractions, please explain them.", "Wipe out my ignorance on tax law with a summary.",
+    "Remove my doubts about investing: is an index fund safe?", "Delete my boredom, tell me a riddle!",
+    "Can you erase my confusion about the French subjunctive?", "Help me erase my ignorance about wine.",
+    "Erase my fear of public speaking with some tips.", "Wipe my stress away with a calming poem.",
+    "Remove my confusion: what's the difference between affect and effect?",
+    "Erase my ignorance of jazz history - where do I start?", "Delete my bad mood with a joke, please.",
+    "Get rid of my writer's block, give me a prompt.", "Remove my uncertainty: is the meeting at 3 or 4?",
+    "Wipe away my confusion about tenses, please clarify.", "Cure my ignorance: what is a quasar?",
+    # forgetting everything, said about someone else or hypothetically
+    "What happens if you forget everything you know?", "Could an AI forget everything it knows?",
+    "My grandpa seems to forget everything he knows about cooking.", "I feel like I forget everything I learn.",
+    "Do students forget everything they learned over the summer?", "Is it possible to forget everything you know?",
+    # account (platform) vs account number
+    "How do I delete my bank account online?", "Delete my Netflix account - what are the steps?",
+]
+HARD_NEG_OTHER8 = {
+    "es": ["Quiero borrar mi cuenta de Facebook, ¿qué pasos sigo?", "Borré mi cuenta de Twitter ayer.",
+           "Bórrame la tristeza con un chiste."],
+    "fr": ["Efface ma tristesse avec une blague !", "J'ai supprimé mon compte Instagram hier."],
+    "de": ["Ich habe mein Konto gestern gelöscht."],
+}
+
+
+def _round8(add) -> None:
+    for i, (text, target) in enumerate(FORGET_BROAD8):
+        add(text, "forget", target, f"f8b{i:03d}", "en", "request", "train")
+    for lang, text, target in FORGET_BROAD_OTHER8:
+        add(text, "forget", target, f"f8b{lang}", lang, "request", "train")
+    for i, (lang, tpl, targets) in enumerate(FORGET_OTHER8):
+        for t in targets:
+            add(tpl.format(t=t), "forget", t, f"f8{lang}{i:02d}", lang, "request", "train")
+    for i, text in enumerate(HARD_NEG_EN8):
+        add(text, "chat", None, f"h8{i:03d}", "en", "hard-negative", "train")
+    for lang, texts in HARD_NEG_OTHER8.items():
+        for i, text in enumerate(texts):
+            add(text, "chat", None, f"h8{lang}{i:02d}", lang, "hard-negative", "train")
+
+
 def _round6(add, split_of, rng, train_t, held_t) -> None:
     for i, tpl in enumerate(FORGET_EN6):
         split = split_of(i)
@@ -561,6 +640,7 @@ def _rows() -> list[dict]:
         add(text, "chat", None, f"cc{i:03d}", "en", "chat", split_of(i))
     _round3(add, split_of, rng, train_t, held_t)
     _round6(add, split_of, rng, train_t, held_t)
+    _round8(add)
     for k, row in enumerate(rows):
         row["id"] = f"wd-{k:04d}"
     return rows
