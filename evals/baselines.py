@@ -125,7 +125,7 @@ def unlearn(patient, kind: str, forget: Sequence[Item], retain: Sequence[Item], 
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         opt.step()
-        result.losses.append(float(loss))
+        result.losses.append(loss.item())
         result.steps = step
         if progress is not None:
             progress.update(1)

@@ -25,6 +25,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-runtime", action="store_true", help="skip the llama.cpp runtime attack")
     p.add_argument("--no-stamp", action="store_true", help="skip STAMP (e.g. to run baselines in another process)")
     p.add_argument("--no-untouched", action="store_true", help="skip scoring the unedited model")
+    p.add_argument("--resume", action="store_true",
+                   help="keep the scenarios/methods an earlier run with the same options already saved in --out")
 
 
 def _csv(value: str | None) -> tuple[str, ...] | None:
@@ -52,6 +54,10 @@ def config_from_args(args: argparse.Namespace):
         kw["stamp_variants"] = ()
     if args.no_untouched:
         kw["untouched"] = False
+    if getattr(args, "resume", False):
+        kw["resume"] = True
+    if args.n_forget is not None:
+        kw["facts_n_forget"] = None  # --n-forget applies to every scenario, facts included
     sizes = cfg.sizes
     for name, attr in (("n_forget", "n_forget"), ("n_retain", "n_retain")):
         val = getattr(args, name)

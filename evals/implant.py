@@ -95,7 +95,7 @@ def implant(patient, pairs: Sequence[tuple[str, str]], keep: Sequence[tuple[str,
                 loss.backward()
                 torch.nn.utils.clip_grad_norm_(params, 1.0)
                 opt.step()
-                losses.append(float(loss))
+                losses.append(loss.item())
                 bar.update(1)
                 bar.set_postfix(loss=f"{losses[-1]:.3f}")
     model.eval()

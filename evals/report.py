@@ -61,6 +61,10 @@ def scenario_table(name: str, entry: dict) -> list[str]:
         lines += ["", "Methods of this scenario ran in concurrent processes (same data, same machine, same time "
                   "window; each process rebuilt the identical scenario from the same cache and seed): "
                   + ", ".join(f"`{p.rstrip('/').split('/')[-1]}`" for p in entry["processes"]) + "."]
+    by = list(dict.fromkeys(e["measured_by"] for e in methods.values() if e.get("measured_by")))
+    if len(by) > 1:
+        lines += ["", f"This scenario was resumed: its methods were measured by {len(by)} processes "
+                  f"({'; '.join(by)}); times of methods from different processes are not same-run measurements."]
     for m, err in entry.get("errors", {}).items():
         lines += ["", f"**{m} failed in this run:** {err}"]
     seq = entry.get("sequential")
@@ -68,6 +72,25 @@ def scenario_table(name: str, entry: dict) -> list[str]:
         lines += ["", f"Sequential {seq['method']} edits (retain accuracy on a fixed retain subset after k edits):", "",
                   "| edits | applied | Acc_r | Acc_f (all forgotten so far) |", "|---|---|---|---|"]
         lines += [f"| {p['edits']} | {p['applied']} | {_f(p['acc_r'])} | {_f(p['acc_f'])} |" for p in seq["points"]]
+    return lines + [""]
+
+
+def summary_table(results: dict) -> list[str]:
+    """One row per (scenario, method): the headline numbers, with edit time as a multiple of STAMP's."""
+    lines = ["### Summary", "", "| scenario | method | Acc_f ↓ | Acc_r ↑ | held-out leak ↓ | edit s | time vs STAMP |",
+             "|---|---|---|---|---|---|---|"]
+    for name, entry in results["scenarios"].items():
+        methods = entry["methods"]
+        stamp = _stamp_name(methods)
+        stamp_s = methods[stamp]["edit_seconds"] if stamp else None
+        for m, e in methods.items():
+            s = e["scores"]
+            ratio = "–"
+            if stamp_s and m != "untouched":
+                ratio = "1×" if m == stamp else f"{e['edit_seconds'] / stamp_s:.1f}×"
+            forgot = "" if "forgot" not in e else (" (forgot)" if e["forgot"] else " (did NOT forget)")
+            lines.append(f"| {name} | {m}{forgot} | {_f(s['acc_f'])} | {_f(s['acc_r'])} | {_f(s['heldout_leak'])} | "
+                         f"{_f(e['edit_seconds'], 1) if m != 'untouched' else '–'} | {ratio} |")
     return lines + [""]
 
 
@@ -83,9 +106,12 @@ def markdown(results: dict, command: str | None = None) -> str:
     if results.get("parts"):
         lines += ["", "Each scenario ran in its own process (all its methods in that one process, so its time "
                   "ratios are same-run measurements); the processes ran concurrently.", ""]
+    n_proc = len(results.get("processes", []))
+    resumed = f" over {n_proc} processes (resumed)" if n_proc > 1 else ""
     lines += [
         f"Model `{cfg['model']}`, seed {cfg['seed']}, {'quick' if cfg['quick'] else 'full'} configuration; "
-        f"total wall time {_f(results.get('seconds_total'), 0)} s. Machine: {mach['cpus']} CPUs, torch "
+        f"total wall time {_f(results.get('seconds_total_all', results.get('seconds_total')), 0)} s{resumed}. "
+        f"Machine: {mach['cpus']} CPUs, torch "
         f"{mach['torch']} ({mach['torch_threads']} threads), load average at start {mach['loadavg_start'][0]:.1f}"
         f"{', at end ' + format(mach['loadavg_end'][0], '.1f') if mach.get('loadavg_end') else ''} "
         "(shared machine: all times are noisy wall-clock seconds; ratios are measured in the same run).",
@@ -99,6 +125,8 @@ def markdown(results: dict, command: str | None = None) -> str:
         "verify step; baselines: training incl. the forget checks that decide when to stop); time vs STAMP = "
         "baseline seconds / STAMP seconds in this run; peak RSS = process peak during the edit.", "",
     ]
+    if results["scenarios"]:
+        lines += summary_table(results)
     for name, entry in results["scenarios"].items():
         lines += scenario_table(name, entry)
     for name, why in results.get("skipped", {}).items():

@@ -42,6 +42,14 @@ class BenchConfig:
     out: str = "bench-results"
     seed: int = 0
     quick: bool = False
+    resume: bool = False  # keep what an earlier process measured in `out` (same config), run only the rest
+    facts_n_forget: int | None = None  # the facts scenario's forget count (longer sequential curve); None: sizes
+
+
+# STAMP as shipped (executor's default layers, rank 8 >= the number of probes: the exact ridge solution), its
+# rank-1 truncation (low-rank), and the same edit spread over three layers (1 layer vs several).
+FULL_STAMP_VARIANTS = (StampVariant("stamp"), StampVariant("stamp-r1", rank=1),
+                       StampVariant("stamp-3L", layers=(5, 6, 7)))
 
 
 def quick_config(**kw) -> BenchConfig:
@@ -49,24 +57,28 @@ def quick_config(**kw) -> BenchConfig:
     base = BenchConfig(
         scenarios=("facts",), stamp_variants=(StampVariant("stamp"),),
         sizes=ScenarioSizes(n_forget=2, n_retain=4, n_buffer=4, n_canaries=2, pool=24),
-        eval=EvalConfig(max_new_tokens=24, attacks=True), train=TrainConfig(lr=5e-5, max_steps=4, check_every=2),
+        eval=EvalConfig(max_new_tokens=24, attacks=True),
+        train=TrainConfig(lr=1e-4, max_steps=2, check_every=2, retain_batch=4),
         curve_retain=4, curve_points=(1, 2), runtime=False, quick=True,
     )
     return replace(base, **kw)
 
 
 def full_config(**kw) -> BenchConfig:
-    """The documented full run. Sized for a 2-core machine shared by several developers (10-20 s per generated
-    answer and minutes per training step under that load), so every scenario is small; see docs/bench/README.md."""
+    """The documented full run: every scenario, every method, sized to finish in <= 45 min on a 2-core machine
+    with OMP_NUM_THREADS=1 while other developers load it (about 1 s per generated answer and 10 s per baseline
+    training step under that load). Item counts are small (see docs/bench/README.md, "What the full run reduces");
+    methods and scenarios are not dropped."""
     base = BenchConfig(
-        scenarios=("facts", "harmful-proxy", "misinformation"),
-        stamp_variants=(StampVariant("stamp"),),
-        sizes=ScenarioSizes(n_forget=2, n_retain=6, n_buffer=4, n_canaries=2, pool=32, harmful_pool=16,
+        scenarios=("facts", "harmful-proxy", "misinformation", "personal"),
+        stamp_variants=FULL_STAMP_VARIANTS,
+        sizes=ScenarioSizes(n_forget=2, n_retain=6, n_buffer=4, n_canaries=2, pool=48, harmful_pool=16,
                             authors_forget=1, authors_retain=1, qa_per_author=4, misinfo_items=2,
-                            implant_recipe=ImplantRecipe(epochs=6, lr=3e-4, batch_size=8, retain_mix=2)),
+                            implant_recipe=ImplantRecipe(epochs=10, lr=3e-4, batch_size=8, retain_mix=2)),
+        facts_n_forget=3,
         eval=EvalConfig(max_new_tokens=16, long_tokens=32, batch_size=24),
-        train=TrainConfig(lr=1e-4, max_steps=6, check_every=2),
-        curve_retain=4, curve_points=(1, 2),
+        train=TrainConfig(lr=1e-4, max_steps=6, check_every=2, retain_batch=4),
+        curve_retain=6, curve_points=(1, 2, 3),
     )
     return replace(base, **kw)
 
@@ -83,7 +95,8 @@ def _build(name, base, settings, tofu, cfg):
     from evals import scenarios as S
 
     if name == "facts":
-        return S.facts_scenario(base, settings.cache, cfg.sizes, cfg.seed)
+        sizes = replace(cfg.sizes, n_forget=cfg.facts_n_forget) if cfg.facts_n_forget else cfg.sizes
+        return S.facts_scenario(base, settings.cache, sizes, cfg.seed)
     if name == "harmful-proxy":
         return S.harmful_scenario(base, settings.cache, cfg.sizes, cfg.seed)
     if name == "misinformation":
@@ -151,11 +164,24 @@ def _method_entry(scores, seconds, mem: PeakMemory, **extra) -> dict:
             "extra_rss_mb": mem.extra_mb, **extra}
 
 
+def _config_dict(cfg: BenchConfig) -> dict:
+    """The config as it is saved in results.json (JSON types), so saved and current configs compare equal."""
+    return json.loads(json.dumps(_jsonable(asdict(cfg)), default=str))
+
+
+def _n_methods(cfg: BenchConfig) -> int:
+    return int(cfg.untouched) + len(cfg.stamp_variants) + len(cfg.baselines)
+
+
 def run(cfg: BenchConfig) -> dict:
-    """Run the benchmark; write `<out>/results.json`, `<out>/report.md` and PNG plots; return the results."""
+    """Run the benchmark; write `<out>/results.json`, `<out>/report.md` and PNG plots; return the results.
+
+    Saved as it goes: `partial.json` after every method, `results.json` + report after every scenario. With
+    `cfg.resume`, methods and scenarios already measured in `out` by an earlier process are kept, not re-run."""
     from tqdm import tqdm
 
     from evals.report import write_report
+    from evals.resume import load_previous
     from repair.config import Settings
     from repair.data import load_tofu
     from repair.errors import InvalidInputError
@@ -171,8 +197,11 @@ def run(cfg: BenchConfig) -> dict:
     if bad:
         raise InvalidInputError(f"unknown baseline(s) {bad}; choose from {', '.join(BASELINES)}")
     out = Path(cfg.out)
+    config = _config_dict(cfg)
+    done, unfinished, skipped = load_previous(out, config) if cfg.resume else ({}, {}, {})
     out.mkdir(parents=True, exist_ok=True)
     t_start = time.perf_counter()
+    process = f"pid {os.getpid()} started {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}"
     settings = Settings.create(home=cfg.home, model=cfg.model)
     base = Patient.load(cfg.model, settings)
     tofu, tofu_note = None, None
@@ -182,18 +211,32 @@ def run(cfg: BenchConfig) -> dict:
         except InvalidInputError as exc:
             tofu_note = str(exc)
     runtime, runtime_note = _open_runtime(cfg, settings)
-    results: dict = {"config": _jsonable(asdict(cfg)), "machine": _machine(), "runtime": runtime_note,
-                     "scenarios": {}, "skipped": {}}
+    results: dict = {"config": config, "machine": _machine(), "runtime": runtime_note, "scenarios": {},
+                     "skipped": {}, "processes": [process]}
+    if cfg.resume and (done or unfinished):
+        prev = json.loads((out / "results.json").read_text()) if (out / "results.json").is_file() else {}
+        results["processes"] = [*prev.get("processes", []), process]
+        results["seconds_before_resume"] = prev.get("seconds_total_all", prev.get("seconds_total", 0.0))
+        print(f"[bench] resuming: {len(done)} scenario(s) done, {len(unfinished)} unfinished")
+    to_run = [n for n in cfg.scenarios if n not in done]
+    overall = tqdm(total=len(to_run) * _n_methods(cfg), desc="bench (scenario x method)", unit="method")
     for name in cfg.scenarios:
+        if name in done:
+            results["scenarios"][name] = done[name]
+            continue
         if name in ("misinformation", "personal") and tofu is None:
             results["skipped"][name] = tofu_note
             print(f"[bench] skipping {name}: {tofu_note}")
+            overall.update(_n_methods(cfg))
             continue
+        overall.set_postfix_str(f"{name}: building")
         print(f"[bench] scenario {name}: building")
         sc = _build(name, base, settings, tofu, cfg)
         patient, rt = base, runtime
         entry: dict = {"info": sc.info, "n_groups": len(sc.groups), "n_forget": len(sc.forget),
                        "n_retain": len(sc.retain), "n_buffer": len(sc.buffer), "methods": {}}
+        entry.update({k: v for k, v in unfinished.get(name, {}).items() if k not in entry or k == "methods"})
+        have = set(entry["methods"])
         if sc.implant_path is not None:
             patient = Patient.load(cfg.model, settings)  # fresh copy: implanted weights must be its base
             load_implant(patient, sc.implant_path)
@@ -201,21 +244,31 @@ def run(cfg: BenchConfig) -> dict:
             rt = None  # the llama.cpp runtime serves the original GGUF, not the implanted weights
         if not sc.forget:
             results["skipped"][name] = "no forget items (the model knows none of the candidates)"
+            overall.update(_n_methods(cfg))
             continue
+
+        def save(method: str | None = None, name: str = name, entry: dict = entry) -> None:
+            if method is not None:
+                overall.update(1)
+            _write_json(out / "partial.json", {**results, "partial": {name: entry}})
+
         per_eval = n_prompts(sc.forget, sc.retain, cfg.eval, runtime=rt is not None)
-        n_methods = int(cfg.untouched) + len(cfg.stamp_variants) + len(cfg.baselines)
-        with tqdm(total=per_eval * n_methods, desc=f"{name}: eval", unit="q") as bar:
-            mem = PeakMemory()
-            with mem:
-                pass
-            if cfg.untouched:
-                entry["methods"]["untouched"] = _method_entry(
-                    score(patient, sc.forget, sc.retain, cfg.eval, rt, bar), 0.0, mem)
-                _write_json(out / "partial.json", {**results, "partial": {name: entry}})
+        todo = [m for m in ["untouched"] * cfg.untouched + [v.name for v in cfg.stamp_variants]
+                + list(cfg.baselines) if m not in have]
+        overall.update(_n_methods(cfg) - len(todo))
+        with tqdm(total=per_eval * len(todo), desc=f"{name}: eval", unit="q", leave=False) as bar:
+            if "untouched" in todo:
+                overall.set_postfix_str(f"{name}: untouched")
+                with PeakMemory() as mem:
+                    s = score(patient, sc.forget, sc.retain, cfg.eval, rt, bar)
+                entry["methods"]["untouched"] = _method_entry(s, 0.0, mem, measured_by=process)
+                save("untouched")
             session = Session(settings, patient)  # no runtime: STAMP verifies in torch, like the baselines
-            if cfg.stamp_variants:
+            variants = [v for v in cfg.stamp_variants if v.name in todo]
+            if variants:
                 entry["stamp_warmup_seconds"] = _warm_stamp(session, cfg)
-            for v in cfg.stamp_variants:
+            for v in variants:
+                overall.set_postfix_str(f"{name}: {v.name}")
                 try:
                     first = v == cfg.stamp_variants[0] and len(sc.groups) > 1
                     curve = _CurveProbe(patient, sc, cfg, bar) if first else None
@@ -224,15 +277,15 @@ def run(cfg: BenchConfig) -> dict:
                                              after_each=curve)
                     if curve is not None:
                         entry["sequential"] = {"method": v.name, "points": curve.points,
-                                           "note": "probed after each edit of the timed run; probe time excluded"}
+                                               "note": "probed after each edit of the timed run; probe time excluded"}
                     if rt is not None:
                         rt.set_deltas(active_deltas(patient))
                     s = score(patient, sc.forget, sc.retain, cfg.eval, rt, bar)
                     entry["methods"][v.name] = _method_entry(
                         s, srun.seconds, mem, edits=len(srun.records), applied=srun.applied,
                         rolled_back=srun.rolled_back, layers=sorted({x for r in srun.records for x in r.layers}),
-                        timings=[r.timings for r in srun.records],
-                        reasons=[r.reason for r in srun.records if r.reason])
+                        rank=v.rank, timings=[r.timings for r in srun.records],
+                        reasons=[r.reason for r in srun.records if r.reason], measured_by=process)
                 except Exception as exc:  # one failing method must not lose the others' measurements
                     entry.setdefault("errors", {})[v.name] = f"{type(exc).__name__}: {exc}"
                     print(f"[bench] {name}/{v.name} failed: {exc}")
@@ -242,36 +295,43 @@ def run(cfg: BenchConfig) -> dict:
                     for rec in reversed(session.edits()):  # also edits applied before a failure
                         if rec.status == "applied":
                             session.undo(rec.id)
-                _write_json(out / "partial.json", {**results, "partial": {name: entry}})
-            for kind in cfg.baselines:
+                save(v.name)
+            for kind in [b for b in cfg.baselines if b in todo]:
+                overall.set_postfix_str(f"{name}: {kind}")
                 try:
                     with PeakMemory() as mem, tqdm(total=cfg.train.max_steps, desc=f"{name}: {kind} training",
                                                    unit="step", leave=False) as steps_bar:
                         view, tr = unlearn(patient, kind, sc.forget, sc.buffer, cfg.train, progress=steps_bar)
                     s = score(view, sc.forget, sc.retain, cfg.eval, None, bar)
                     entry["methods"][kind] = _method_entry(s, tr.seconds, mem, steps=tr.steps, forgot=tr.forgot,
-                                                           losses=tr.losses)
+                                                           losses=tr.losses, measured_by=process)
                     del view
                 except Exception as exc:
                     entry.setdefault("errors", {})[kind] = f"{type(exc).__name__}: {exc}"
                     print(f"[bench] {name}/{kind} failed: {exc}")
                 gc.collect()
-                _write_json(out / "partial.json", {**results, "partial": {name: entry}})
-        results["scenarios"][name] = entry
-        _write_json(out / "results.json", results)
+                save(kind)
         assert patient.active_deltas == [], "bench left an edit applied"
         results["scenarios"][name] = entry
-        _write_json(out / "results.json", results)
+        _finish(results, out, t_start, write_report)
         if patient is not base:
             del patient
             gc.collect()
-    results["seconds_total"] = time.perf_counter() - t_start
-    results["machine"]["loadavg_end"] = list(os.getloadavg()) if hasattr(os, "getloadavg") else []
-    _write_json(out / "results.json", results)
-    write_report(results, out)
+    overall.close()
+    _finish(results, out, t_start, write_report)
+    (out / "partial.json").unlink(missing_ok=True)  # everything is in results.json now
     if runtime is not None and hasattr(runtime, "close"):
         runtime.close()
     return results
+
+
+def _finish(results: dict, out: Path, t_start: float, write_report) -> None:
+    """Save results.json and the report as they stand (after every scenario, and at the end)."""
+    results["seconds_total"] = time.perf_counter() - t_start
+    results["seconds_total_all"] = results.get("seconds_before_resume", 0.0) + results["seconds_total"]
+    results["machine"]["loadavg_end"] = list(os.getloadavg()) if hasattr(os, "getloadavg") else []
+    _write_json(out / "results.json", results)
+    write_report(results, out)
 
 
 def _jsonable(x):

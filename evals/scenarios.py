@@ -99,11 +99,11 @@ def _pick_distinct_subjects(facts: Sequence[Fact], n: int, rng: random.Random) -
     """n facts with pairwise different subjects (so forgetting one cannot trivially remove another)."""
     out, seen = [], set()
     for f in rng.sample(list(facts), len(facts)):
+        if len(out) >= n:
+            break
         if f.subject.lower() not in seen:
             out.append(f)
             seen.add(f.subject.lower())
-        if len(out) == n:
-            break
     return out
 
 

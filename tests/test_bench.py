@@ -145,3 +145,57 @@ def test_merge_combines_methods_from_concurrent_processes(tmp_path):
     assert facts["incomplete"] is True and facts["processes"] == [str(a), str(b)]
     md = markdown(res)
     assert "| npo |" in md and "concurrent processes" in md and "stopped (deadline)" in md
+
+
+def test_resume_keeps_finished_work_and_reruns_failed_methods(tmp_path):
+    from evals.resume import load_previous
+    from repair.errors import InvalidInputError
+
+    res = _fake_results()
+    res["config"]["resume"] = False
+    res["scenarios"]["harmful-proxy"] = {**res["scenarios"]["facts"], "errors": {"npo": "RuntimeError: boom"}}
+    (tmp_path / "results.json").write_text(json.dumps(res))
+    unfinished = {"n_forget": 2, "methods": {"untouched": res["scenarios"]["facts"]["methods"]["untouched"]}}
+    (tmp_path / "partial.json").write_text(json.dumps({**res, "partial": {"personal": unfinished}}))
+    done, todo, skipped = load_previous(tmp_path, {**res["config"], "resume": True})  # resume flag may differ
+    assert set(done) == {"facts"}
+    assert set(todo) == {"harmful-proxy", "personal"}
+    assert "errors" not in todo["harmful-proxy"]  # the failed method runs again
+    assert set(todo["personal"]["methods"]) == {"untouched"}
+    assert skipped == {"personal": "TOFU data folder not found"}
+    with pytest.raises(InvalidInputError, match="another configuration.*seed"):
+        load_previous(tmp_path, {**res["config"], "seed": 1})
+    assert load_previous(tmp_path / "empty", res["config"]) == ({}, {}, {})
+
+
+def test_cli_n_forget_overrides_the_facts_count_too():
+    import argparse
+
+    from evals.cli import config_from_args, configure
+    from evals.runner import full_config
+
+    p = argparse.ArgumentParser()
+    configure(p)
+    p.add_argument("--model", default="smollm2-135m")
+    p.add_argument("--home", default=None)
+    assert config_from_args(p.parse_args([])).facts_n_forget == full_config().facts_n_forget == 3
+    cfg = config_from_args(p.parse_args(["--n-forget", "2", "--resume"]))
+    assert cfg.facts_n_forget is None and cfg.sizes.n_forget == 2 and cfg.resume
+    names = [v.name for v in full_config().stamp_variants]
+    assert names == ["stamp", "stamp-r1", "stamp-3L"] and set(full_config().scenarios) == {
+        "facts", "harmful-proxy", "misinformation", "personal"}
+
+
+def test_split_facts_with_no_forget_keeps_everything_for_retain():
+    """Implant scenarios split known facts with n_forget=0: all of them must stay available for buffer/retain
+    (a bug took every distinct-subject fact as 'forget' when n was 0, leaving misinformation with no retain set)."""
+    import random
+
+    from evals.scenarios import ScenarioSizes, _pick_distinct_subjects, split_facts
+
+    facts = load_facts()[:40]
+    assert _pick_distinct_subjects(facts, 0, random.Random(0)) == []
+    three = _pick_distinct_subjects(facts, 3, random.Random(0))
+    assert len(three) == 3 and len({f.subject.lower() for f in three}) == 3
+    forget, buffer, retain = split_facts(facts, ScenarioSizes(n_forget=0, n_buffer=4, n_retain=6), random.Random(0))
+    assert forget == [] and len(buffer) == 4 and len(retain) == 6 and not set(buffer) & set(retain)
