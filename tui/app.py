@@ -365,6 +365,8 @@ class RepairApp(App[int]):
             return
 
         def answered(yes: bool | None) -> None:
+            # back to the prompt: the next Enter sends the next question (it went to the edits table before)
+            self.query_one(ChatInput).focus()
             if yes and self._start("undoing"):
                 self.undo_worker(edit_id)
             elif not yes:
