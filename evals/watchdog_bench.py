@@ -48,6 +48,7 @@ def target_ok(pred: str | None, gold: str) -> bool:
 def run(data: Path, split: str, cache: Path, latency_rounds: int) -> dict:
     from repair.watchdog import Watchdog
 
+    load_before = os.getloadavg()[0]
     rows = load_examples(None if split == "all" else split, path=data)
     if not rows:
         raise SystemExit(f"no examples for split {split!r} in {data}")
@@ -96,7 +97,8 @@ def run(data: Path, split: str, cache: Path, latency_rounds: int) -> dict:
                        "p99": float(np.percentile(times, 99)), "max": float(max(times)),
                        "mean": statistics.fmean(times)},
         "cpu_ms": {"p50": float(np.percentile(cpu, 50)), "p99": float(np.percentile(cpu, 99))},
-        "load_average_1m": os.getloadavg()[0], "cpus": os.cpu_count(), "watchdog_load_s": load_s,
+        "load_average_1m_before": load_before, "load_average_1m": os.getloadavg()[0], "cpus": os.cpu_count(),
+        "watchdog_load_s": load_s,
         "by_language": langs, "errors": errors,
     }
 
@@ -122,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"extraction  {res['extraction']:.2%}   (exact-or-contained, target >= 90%)")
     print(f"latency     p50 {lat['p50']:.2f} ms  p90 {lat['p90']:.2f} ms  p99 {lat['p99']:.2f} ms  "
           f"max {lat['max']:.1f} ms "
-          f"over {lat['n']} turns (targets 5 / 20 ms; load avg {res['load_average_1m']:.1f} on {res['cpus']} cpus)")
+          f"over {lat['n']} turns (targets 5 / 20 ms; 1-min load avg {res['load_average_1m_before']:.2f} before, "
+          f"{res['load_average_1m']:.2f} after, on {res['cpus']} cpus)")
     print(f"cpu time    p50 {res['cpu_ms']['p50']:.2f} ms  p99 {res['cpu_ms']['p99']:.2f} ms per turn "
           "(process CPU time: what the turn costs without the other tenants' load)")
     print("by language:", json.dumps(res["by_language"]))
