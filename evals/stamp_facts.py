@@ -134,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n-forget", type=int, default=20)
     ap.add_argument("--n-retain", type=int, default=40)
     ap.add_argument("--sequential", type=int, default=20, help="edits in the sequential run (0: skip)")
+    ap.add_argument("--singles", type=int, default=None, help="single edits to measure (default: all forget facts)")
     ap.add_argument("--layers", type=lambda s: [int(x) for x in s.split(",")], default=[6])
     ap.add_argument("--lam", type=float, default=100.0)
     ap.add_argument("--rank", type=int, default=8)
@@ -141,6 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--opt-steps", type=int, default=0, help="Adam steps refining the target (0: gradient-free)")
     ap.add_argument("--preserve-weight", type=float, default=1.0,
                     help="weight of contrast/invented-subject keys kept unchanged (0: off)")
+    ap.add_argument("--entity-weight", type=float, default=None,
+                    help="weight of each shipped entity's key kept unchanged (default: the Editor's)")
+    ap.add_argument("--history-weight", type=float, default=None,
+                    help="weight of earlier edits' forget keys in sequential edits (default: the Editor's)")
     ap.add_argument("--max-new-tokens", type=int, default=20)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--known", default=None, help="JSON list (or {id: reply}) of fact ids an earlier survey found "
@@ -181,8 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     retain = retain[: args.n_retain]
     print(f"{len(forget)} forget facts, {len(retain)} held-out retain facts", file=sys.stderr)
 
+    tuning = {k: v for k, v in (("entity_weight", args.entity_weight), ("history_weight", args.history_weight))
+              if v is not None}
     editor = Editor(patient, settings, layers=args.layers, lam=args.lam, opt_steps=args.opt_steps,
-                    preserve_weight=args.preserve_weight)
+                    preserve_weight=args.preserve_weight, **tuning)
+    args.entity_weight, args.history_weight = editor.entity_weight, editor.history_weight
     t0 = time.perf_counter()
     for layer in args.layers:
         editor.preservation(layer, args.lam)
@@ -192,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
                                                            batch_size=48))
 
     singles = []
-    for i, f in enumerate(forget):
+    for i, f in enumerate(forget[: args.singles]):
         plan = plan_for(f, args)
         computed = editor.compute(plan)
         patient.apply_delta("eval", computed.delta)
@@ -220,18 +228,23 @@ def main(argv: list[str] | None = None) -> int:
                 computed = editor.compute(plan_for(f, args))
                 seq_times.append(computed.timings)
                 patient.apply_delta(f"seq-{j}", computed.delta)
+                editor.remember(f"seq-{j}", computed.keys)
             qs = [q for f in chosen for q in (f.question, *f.paraphrases)]
             replies = patient.answer_many(qs + [r.question for r in retain], max_new_tokens=mx, batch_size=48)
         finally:
             patient.set_deltas([])
+            for j in range(len(chosen)):
+                editor.forget_history(f"seq-{j}")
         judged, k = [], 0
         for f in chosen:
             n = 1 + len(f.paraphrases)
             judged.append(judge(f, replies[k : k + n]))
             k += n
+        retain_replies = replies[k:]
         seq = {"n": len(chosen), "gone_question": sum(j["gone_question"] for j in judged),
                "gone_all": sum(j["gone_all"] for j in judged), "retain": retain_score(retain, replies[k:]),
-               "timings": seq_times, "facts": [{"id": f.id, **j} for f, j in zip(chosen, judged, strict=True)]}
+               "timings": seq_times, "facts": [{"id": f.id, **j} for f, j in zip(chosen, judged, strict=True)],
+               "retain_replies": {r.id: reply for r, reply in zip(retain, retain_replies, strict=True)}}
 
     n = len(singles)
     edit_t = [sum(s["timings"][k] for k in ("target", "capture", "solve")) for s in singles]
@@ -240,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = {
         "source": source, "model": args.model, "layers": args.layers, "lam": args.lam, "rank": args.rank,
         "alpha": args.alpha, "opt_steps": args.opt_steps, "preserve_weight": args.preserve_weight,
+        "entity_weight": args.entity_weight, "history_weight": args.history_weight,
         "n_forget": n, "n_retain": len(retain),
         "gone_question": sum(s["gone_question"] for s in singles),
         "gone_all": sum(s["gone_all"] for s in singles),
@@ -265,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
 def print_table(s: dict, n_retain: int) -> None:
     n = s["n_forget"] or 1
     pct = lambda a, b: f"{100 * a / max(b, 1):.0f}%"  # noqa: E731
-    rows = [
+    rows = [] if not s["n_forget"] else [
         ("gold absent, original question", f"{s['gone_question']}/{n}", pct(s["gone_question"], n), ">= 95%"),
         ("gold absent, question + all held-out paraphrases", f"{s['gone_all']}/{n}", pct(s["gone_all"], n),
          ">= 80%"),
@@ -279,6 +293,7 @@ def print_table(s: dict, n_retain: int) -> None:
         ("key covariance (build or load)", f"{s['covariance_seconds']:.1f} s", "", ""),
     ]
     if "seq_n" in s:
+        rows += [("held-out retain, unedited", f"{s['retain_base']}/{n_retain}", pct(s["retain_base"], n_retain), "")]
         rows += [
             (f"sequential {s['seq_n']}: question forgotten", f"{s['seq_gone_question']}/{s['seq_n']}", "", "all"),
             (f"sequential {s['seq_n']}: question + paraphrases", f"{s['seq_gone_all']}/{s['seq_n']}", "", ""),
@@ -287,7 +302,8 @@ def print_table(s: dict, n_retain: int) -> None:
             (f"sequential {s['seq_n']}: refusals on retain questions", f"{s['seq_retain_refusals']}", "", "~0"),
         ]
     w = max(len(r[0]) for r in rows)
-    print(f"\nSTAMP facts  layers={s['layers']} lam={s['lam']} rank={s['rank']} opt_steps={s['opt_steps']}")
+    print(f"\nSTAMP facts  layers={s['layers']} lam={s['lam']} rank={s['rank']} opt_steps={s['opt_steps']} "
+          f"entity_weight={s['entity_weight']} history_weight={s['history_weight']}")
     for name, val, p, goal in rows:
         print(f"  {name:<{w}}  {val:>18}  {p:>5}  {goal}")
 

@@ -27,6 +27,9 @@ UNKNOWN_SUBJECTS = ("Quorvania", "Zelbrath Ostrum", "Velmiro Tassk", "the Drenni
 # Real, well-known names (none a fact-bank subject) put in the probes' context: their keys are preserved, so
 # the edit uses what is specific to the subject rather than what the context ("the capital of ...") shares.
 CONTRAST_SUBJECTS = ("Toronto", "Isaac Newton", "the violin", "Samsung")
+# Frames in which the shipped entity list (repair/keycov_entities.txt) is run to get "other entity" keys at
+# the entity's last token: the keys an edit of one subject is most likely to disturb.
+ENTITY_FRAMES = ("What is {}?", "Tell me about {}.", "What is {} famous for?", "Where is {}?")
 DEFAULT_LAYERS = (6,)
 DEFAULT_LAM = 100.0
 EPS = 1e-3
@@ -59,6 +62,17 @@ class ComputedEdit:
     layers: list[int]
     rank: int
     info: dict[str, float] = field(default_factory=dict)
+    keys: dict[int, torch.Tensor] = field(default_factory=dict)  # layer -> forget keys [n, d_ff]
+
+
+def _overlaps(name: str, subject: str) -> bool:
+    a, b = name.strip().lower(), subject.strip().lower()
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def contrast_names(subject: str) -> list[str]:
+    """CONTRAST_SUBJECTS minus any that overlap the subject (never preserve what is being forgotten)."""
+    return [n for n in CONTRAST_SUBJECTS if not _overlaps(n, subject)]
 
 
 def _replace_subject(text: str, subject: str, new: str) -> str:
@@ -69,8 +83,13 @@ class Editor:
     """Computes and executes STAMP edits on one patient. Holds per-layer caches (covariance factors)."""
 
     def __init__(self, patient, settings, layers: Sequence[int] = DEFAULT_LAYERS, lam: float = DEFAULT_LAM,
-                 opt_steps: int = 0, preserve_weight: float = 1.0):
+                 opt_steps: int = 0, preserve_weight: float = 1.0, entity_weight: float = 0.0,
+                 history_weight: float = 0.0):
         self.patient = patient
+        self.entity_weight = entity_weight  # weight of each shipped entity's key (0: off)
+        self.history_weight = history_weight  # weight of each earlier edit's forget keys (0: off)
+        self._entity_keys: dict[int, tuple[list[str], torch.Tensor]] = {}
+        self._history: dict[str, dict[int, torch.Tensor]] = {}  # edit name -> layer -> forget keys [n, d_ff]
         self.preserve_weight = preserve_weight  # weight of contrast/invented-subject keys kept unchanged
         self.opt_steps = opt_steps  # Adam steps refining the ignorance target (0: gradient-free)
         self.settings = settings
@@ -86,6 +105,75 @@ class Editor:
             scale = float(cov.trace()) / cov.shape[0]  # eps relative to the mean key energy per dim
             self._pres[key] = Preservation.build(cov, lam=lam, eps=EPS * scale)
         return self._pres[key]
+
+    def entity_keys(self, layer: int) -> tuple[list[str], torch.Tensor]:
+        """(names [m], keys [m, d_ff]): keys at the last token of each shipped entity in ENTITY_FRAMES.
+
+        Keys at layer l do not depend on edits of layer l's down_proj, so they are computed once."""
+        if layer not in self._entity_keys:
+            names = [e for e in keycov.shipped_entities() for _f in ENTITY_FRAMES]
+            prompts = [f.format(e) for e in keycov.shipped_entities() for f in ENTITY_FRAMES]
+            text_hash = keycov.corpus_hash([self.patient.chat_text(q) for q in prompts])
+            path = keycov.cache_path(self.settings, self.patient.fingerprint, layer, f"entities-{text_hash}")
+            keys = None
+            if path.is_file():
+                try:
+                    keys = torch.load(path, weights_only=True)
+                except Exception:  # corrupt cache: rebuild
+                    keys = None
+            if keys is None or tuple(keys.shape) != (len(prompts), self.patient.d_ff):
+                keys = torch.cat([self.sites(prompts[i : i + 64], names[i : i + 64], [layer]).keys[layer]
+                                  for i in range(0, len(prompts), 64)])
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(".tmp")
+                torch.save(keys, tmp)
+                tmp.replace(path)
+            self._entity_keys[layer] = (names, keys)
+        return self._entity_keys[layer]
+
+    def remember(self, name: str, keys: dict[int, torch.Tensor]) -> None:
+        """Record an applied edit's forget keys so later edits leave them where they are."""
+        self._history[name] = keys
+
+    def forget_history(self, name: str) -> None:
+        self._history.pop(name, None)
+
+    def sync_history(self, plans: dict[str, RepairPlan]) -> None:
+        """Make the remembered edits exactly `plans` (name -> plan of an active edit): drop the others and
+        capture the forget keys of any not yet known (e.g. edits replayed from the journal)."""
+        for name in [n for n in self._history if n not in plans]:
+            del self._history[name]
+        if not self.history_weight:
+            return
+        for name, plan in plans.items():
+            if name not in self._history and plan.forget_probes:
+                layers = list(plan.layers) or list(self.layers)
+                self._history[name] = self.sites(plan.forget_probes, plan.subject, layers).keys
+
+    def preserved_keys(
+        self, layer: int, subject: str, unknown: Sites, contrast: Sites,
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """(keys [m, d_ff], weights [m]) kept unchanged by the edit: invented and contrast subjects in the probes,
+        shipped entities (none overlapping the subject), and earlier edits' forget keys."""
+        rows, weights = [], []
+        if self.preserve_weight:
+            ctx = torch.cat([unknown.keys[layer], contrast.keys[layer]])
+            rows.append(ctx)
+            weights.append(torch.full((len(ctx),), float(self.preserve_weight)))
+        if self.entity_weight:
+            names, keys = self.entity_keys(layer)
+            subj = subject.strip().lower()
+            keep = torch.tensor([not _overlaps(n, subj) for n in names])
+            rows.append(keys[keep])
+            weights.append(torch.full((int(keep.sum()),), float(self.entity_weight)))
+        if self.history_weight:
+            for past in self._history.values():
+                if layer in past:
+                    rows.append(past[layer])
+                    weights.append(torch.full((len(past[layer]),), float(self.history_weight)))
+        if not rows:
+            return torch.zeros(0, self.patient.d_ff), torch.zeros(0)
+        return torch.cat(rows), torch.cat(weights)
 
     # ------------------------------------------------------------------ activations
     @torch.no_grad()
@@ -151,7 +239,7 @@ class Editor:
             texts = [_replace_subject(q, subject, name) for q in prompts for name in names]
             return self.sites(texts, [name for _q in prompts for name in names], layers)
 
-        return swap(UNKNOWN_SUBJECTS), swap(CONTRAST_SUBJECTS)
+        return swap(UNKNOWN_SUBJECTS), swap(contrast_names(subject))
 
     @staticmethod
     def ignorance_shift(n: int, layer: int, sites: Sites, unknown: Sites) -> torch.Tensor:
@@ -241,14 +329,15 @@ class Editor:
             w = self.patient.mlp(layer).down_proj.weight.detach()
             targets = shift_targets(sites.outputs[layer], share, alpha=plan.alpha)
             rank = min(plan.rank, len(prompts)) if plan.rank else None
-            preserved = torch.cat([unknown.keys[layer], contrast.keys[layer]]) if self.preserve_weight else None
-            b, a = lowrank_solve(w, sites.keys[layer], targets, pres, rank=rank, preserved=preserved,
-                                 preserve_weight=self.preserve_weight or 1.0)
+            preserved, mu = self.preserved_keys(layer, plan.subject, unknown, contrast)
+            b, a = lowrank_solve(w, sites.keys[layer], targets, pres, rank=rank,
+                                 preserved=preserved if len(preserved) else None, preserve_weight=mu)
             factors[layer] = (b.float(), a.float())
         timings["solve"] = time.perf_counter() - t0
         delta = LowRankDelta(factors)
         return ComputedEdit(delta=delta, timings=timings, layers=sorted(factors), rank=delta.rank,
-                            info={"shift_norm": float(shift.norm(dim=1).mean())})
+                            info={"shift_norm": float(shift.norm(dim=1).mean())},
+                            keys={layer: sites.keys[layer] for layer in factors})
 
 
 def _now() -> str:

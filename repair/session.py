@@ -178,6 +178,8 @@ class Session:
         from repair.editing import execute
 
         self.journal.check_writable()  # a tampered journal refuses edits before any work
+        active = {r.id: r.plan for r in self.edits() if r.status == "applied" and r.plan is not None}
+        self.editor.sync_history({self._delta_key(i): active[i] for i, _ in self._active if i in active})
         record, delta = execute(self.editor, plan, runtime=self.runtime)
         record = self._commit_edit(record, delta)
         if record.status == "applied":

@@ -158,3 +158,19 @@ def test_preserved_keys_match_weighted_full_solve():
     b2, a2 = lowrank_solve(w, keys, targets, Preservation.build(cov, lam=lam, eps=eps), preserved=kp,
                            preserve_weight=1e4)
     assert float((b2 @ a2 @ kp.T).norm()) < float((b @ a @ kp.T).norm())
+
+
+def test_per_key_preservation_weights_match_weighted_full_solve():
+    w, keys, targets, g = _setup(n=3)
+    kp = torch.randn(4, D_FF, generator=g, dtype=torch.float64)
+    mu = torch.tensor([1.0, 5.0, 50.0, 0.5], dtype=torch.float64)
+    x = torch.randn(100, D_FF, generator=g, dtype=torch.float64)
+    cov, lam, eps = x.T @ x / 100, 0.3, 1e-3
+    m = keys.T @ keys + kp.T @ torch.diag(mu) @ kp + lam * cov + eps * torch.eye(D_FF, dtype=torch.float64)
+    full = torch.linalg.solve(m, keys.T @ (targets - keys @ w.T)).T
+    b, a = lowrank_solve(w, keys, targets, Preservation.build(cov, lam=lam, eps=eps), preserved=kp,
+                         preserve_weight=mu)
+    torch.testing.assert_close(b @ a, full, atol=1e-8, rtol=1e-8)
+    with pytest.raises(ValueError):
+        lowrank_solve(w, keys, targets, Preservation.build(cov, lam=lam, eps=eps), preserved=kp,
+                      preserve_weight=torch.tensor([1.0, 0.0, 1.0, 1.0]))

@@ -97,7 +97,7 @@ class Preservation:
 def lowrank_solve(
     w: torch.Tensor, keys: torch.Tensor, targets: torch.Tensor, pres: Preservation,
     rank: int | None = None, projector: torch.Tensor | None = None,
-    preserved: torch.Tensor | None = None, preserve_weight: float = 1.0,
+    preserved: torch.Tensor | None = None, preserve_weight: float | torch.Tensor = 1.0,
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """Woodbury form of the ridge solve with a cached factor of P; returns B [d_model, r], A [r, d_ff].
 
@@ -105,8 +105,9 @@ def lowrank_solve(
     projector / preserved keys). With rank < n the product is truncated to its best rank-`rank`
     approximation (SVD). `projector` N [d_ff, d_ff] (symmetric, N k = 0 for preserved keys) restricts
     the edit to their null space: D N = D, so D k = 0 for those keys.
-    `preserved` [m, d_ff]: extra keys whose outputs should not move, each weighted `preserve_weight`
-    (adds mu * sum ||D k_u||^2 to the objective). The rank stays <= the number of forget keys.
+    `preserved` [m, d_ff]: extra keys whose outputs should not move, key u weighted mu_u (`preserve_weight`,
+    one float for all or a tensor [m]); adds sum_u mu_u ||D k_u||^2 to the objective. The rank stays <= the
+    number of forget keys.
     """
     r = residuals(w, keys, targets)  # [n, d_model]
     if pres.d_ff != keys.shape[1]:
@@ -115,11 +116,11 @@ def lowrank_solve(
     k_all = keys.double()
     inv_weights = torch.ones(n, dtype=torch.float64)
     if preserved is not None and preserved.shape[0]:
-        if preserved.ndim != 2 or preserved.shape[1] != keys.shape[1] or preserve_weight <= 0:
-            raise ValueError("preserved keys must be [m, d_ff] with a positive weight")
+        mu = torch.as_tensor(preserve_weight, dtype=torch.float64).expand(preserved.shape[0])
+        if preserved.ndim != 2 or preserved.shape[1] != keys.shape[1] or bool((mu <= 0).any()):
+            raise ValueError("preserved keys must be [m, d_ff] with positive weights")
         k_all = torch.cat([k_all, preserved.double()])
-        inv_weights = torch.cat([inv_weights, torch.full((preserved.shape[0],), 1.0 / preserve_weight,
-                                                         dtype=torch.float64)])
+        inv_weights = torch.cat([inv_weights, 1.0 / mu])
     k = k_all @ projector.double() if projector is not None else k_all  # K N
     a = pres.solve(k.T).T  # K N P^-1  [n_all, d_ff]
     if projector is not None:
