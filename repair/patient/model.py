@@ -127,22 +127,34 @@ class Patient:
         return self.answer_many([question], max_new_tokens=max_new_tokens, history=history)[0]
 
     def stream(self, question: str, history: Sequence[Message] = (), max_new_tokens: int = 256) -> Iterator[str]:
-        """Yield the greedy answer piece by piece as it is generated."""
-        from transformers import TextIteratorStreamer
+        """Yield the greedy answer piece by piece as it is generated.
+
+        Closing the iterator early (the consumer stopped, e.g. the chat app quit mid-reply) stops the
+        generation after the current token and joins its thread, so no generation outlives the caller."""
+        from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 
         q = check_question(question)
         enc = self._encode([self.chat_text(q, history)])
         streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)
+        closed = threading.Event()
+
+        class StopWhenClosed(StoppingCriteria):
+            def __call__(self, input_ids: torch.Tensor, scores, **kwargs) -> torch.Tensor:
+                return torch.full((input_ids.shape[0],), closed.is_set(), dtype=torch.bool)
 
         def run() -> None:
             with self._lock, torch.no_grad():
                 self.model.generate(**enc, max_new_tokens=max_new_tokens, do_sample=False, streamer=streamer,
-                                    pad_token_id=self.tokenizer.pad_token_id)
+                                    pad_token_id=self.tokenizer.pad_token_id,
+                                    stopping_criteria=StoppingCriteriaList([StopWhenClosed()]))
 
         thread = threading.Thread(target=run, daemon=True)
         thread.start()
-        yield from streamer
-        thread.join()
+        try:
+            yield from streamer
+        finally:
+            closed.set()
+            thread.join()
 
     # ---------------------------------------------------------------- activations
     def mlp(self, layer: int) -> torch.nn.Module:
