@@ -71,6 +71,8 @@ def test_chat_reply_status_bar_and_commands(session):
             assert "unknown command /frobnicate" in messages(app, "error")[-1]
             await submit(app, pilot, "/undo 99")
             assert "no edit #99" in messages(app, "error")[-1]
+            # each typed command is echoed in the transcript before what it did
+            assert messages(app, "user")[1:] == ["/help", "/undo", "/frobnicate", "/undo 99"]
 
             # the edits panel toggles with F2 and starts empty
             panel = app.query_one(EditsPanel)
@@ -80,5 +82,10 @@ def test_chat_reply_status_bar_and_commands(session):
             await pilot.press("f2")
             assert not panel.display
             assert not list(app.query(RefusalCard))
+
+            # /quit leaves the app like Ctrl+Q
+            assert app.return_value is None
+            await submit(app, pilot, "/quit")
+            assert app.return_value == 0
 
     asyncio.run(run())

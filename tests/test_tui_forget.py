@@ -55,6 +55,10 @@ def last_reply(app) -> str:
     return [m.text for m in app.query(ChatMessage) if m.who == "model"][-1]
 
 
+def system(app) -> list[str]:
+    return [m.text for m in app.query(ChatMessage) if m.who in ("system", "error")]
+
+
 def test_forget_apply_ask_undo_ask_audit(session, tmp_path):
     async def run():
         app = RepairApp(session)
@@ -89,6 +93,11 @@ def test_forget_apply_ask_undo_ask_audit(session, tmp_path):
             svg = open(shot, encoding="utf-8").read()
             assert svg.startswith("<svg") and "Forgot" in svg
 
+            # /export writes the edited model (a LoRA adapter of the active edit: small and quick)
+            await submit(app, pilot, f"/export {tmp_path / 'adapter'} lora")
+            assert system(app)[-1].startswith("Exported the model with 1 active edit (lora)"), system(app)[-1]
+            assert any((tmp_path / "adapter").iterdir())
+
             # undo from the edits panel, with confirmation
             await pilot.press("f2")
             panel = app.query_one(EditsPanel)
@@ -105,6 +114,10 @@ def test_forget_apply_ask_undo_ask_audit(session, tmp_path):
 
             await submit(app, pilot, QUESTION)
             assert contains_answer(last_reply(app), ANSWERS), last_reply(app)
+
+            await submit(app, pilot, "/log")
+            assert system(app)[-1].startswith("Edit journal:") and f"#{edit_id}" in system(app)[-1]
+            assert "undone" in system(app)[-1], system(app)[-1]
 
             # the audit view: verify the journal's hash chain from the panel
             await pilot.press("f3")

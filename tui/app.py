@@ -165,6 +165,7 @@ class RepairApp(App[int]):
         if not text:
             return
         if commands.is_command(text):
+            echo = self.say("user", text)  # the transcript shows what was typed, then what it did
             try:
                 cmd = commands.parse(text)
             except RepairError as exc:
@@ -173,6 +174,8 @@ class RepairApp(App[int]):
                 return
             if self.run_command(cmd):
                 event.input.value = ""
+            else:  # the model is busy: nothing ran, the command stays in the input box
+                echo.remove()
             return
         if not self._start("answering"):
             return
@@ -186,7 +189,7 @@ class RepairApp(App[int]):
         if cmd.name == "help":
             self.say("system", commands.help_text())
         elif cmd.name == "quit":
-            self.action_quit()
+            self.call_later(self.action_quit)  # a coroutine: scheduled, not just created
         elif cmd.name == "log":
             self.show_log()
         elif cmd.name == "verify":
@@ -196,7 +199,6 @@ class RepairApp(App[int]):
         elif cmd.name == "forget":
             if not self._start("planning"):
                 return False
-            self.say("user", f"/forget {cmd.target}")
             self.plan_worker(cmd.target)
         elif cmd.name == "export":
             if not self._start("exporting"):
@@ -291,7 +293,7 @@ class RepairApp(App[int]):
 
     @work(thread=True, group="model", exit_on_error=False)
     def apply_worker(self, plan) -> None:
-        def stage(name: str, fraction: float) -> None:
+        def stage(name: str, fraction: float | None) -> None:
             if self._progress is not None:
                 self._call(self._progress.set_stage, name, fraction)
 
@@ -417,7 +419,9 @@ class RepairApp(App[int]):
         except Exception as exc:  # noqa: BLE001 - shown in the transcript; the app keeps running
             self._call(self.say, "error", describe(exc))
             return
-        self._call(self.say, "system", f"Exported the edited model ({fmt}) to {out}")
+        n = self.port.active_edit_count()
+        edits = f"{n} active edit{'s' if n != 1 else ''}"
+        self._call(self.say, "system", f"Exported the model with {edits} ({fmt}) to {out}")
 
     def action_help(self) -> None:
         self.say("system", commands.help_text())

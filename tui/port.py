@@ -16,7 +16,7 @@ from repair.errors import RepairError
 from repair.records import EditRecord, Intent, RepairPlan
 
 PieceCallback = Callable[[str], None]  # may raise `Cancelled` to stop generation early
-StageCallback = Callable[[str, float], None]  # (stage name, fraction done 0..1)
+StageCallback = Callable[[str, "float | None"], None]  # (stage name, fraction done 0..1 or None: unknown)
 
 
 class Cancelled(Exception):  # noqa: N818 - a signal, not an error
@@ -132,7 +132,7 @@ class SessionPort:
         probe = probes[0] if probes else None
         stages: list[str] = []
 
-        def stage(name: str, fraction: float) -> None:
+        def stage(name: str, fraction: float | None) -> None:
             stages.append(name)
             on_stage(name, fraction)
 
@@ -140,11 +140,12 @@ class SessionPort:
         if probe:
             stage("asking a probe before the edit", 0.05)
             before = self.ask(probe)
-        stage("capture, solve, apply, verify", 0.15)
         start = time.perf_counter()
         if _accepts(self.session.apply, "progress"):
+            stage("capture, solve, apply, verify", 0.15)
             record = self.session.apply(plan, progress=lambda name, frac: stage(name, 0.15 + 0.75 * frac))
-        else:
+        else:  # one call with no progress of its own: the bar pulses (stages named in the card's detail line)
+            stage("capture, solve, apply, verify", None)
             record = self.session.apply(plan)
         seconds = time.perf_counter() - start
         after = None

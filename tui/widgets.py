@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -82,8 +84,16 @@ class ChatMessage(Static):
         self.finish(text)
 
 
-def _plan_lines(plan: RepairPlan) -> Text:
-    text = Text()
+def _grid() -> Table:
+    """Two columns, label and value: a long value wraps under itself, not under the label."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right", style="dim", no_wrap=True)
+    grid.add_column(ratio=1)
+    return grid
+
+
+def _plan_lines(plan: RepairPlan) -> Table:
+    grid = _grid()
     rows = [
         ("target", plan.target),
         ("subject", plan.subject),
@@ -94,16 +104,15 @@ def _plan_lines(plan: RepairPlan) -> Text:
         ("refusal", plan.refusal),
     ]
     for key, value in rows:
-        text.append(f"{key:>9}  ", style="dim")
-        text.append(f"{value}\n")
+        grid.add_row(key, Text(value))
     probes = plan.forget_probes[:3]
     if probes:
-        text.append("   probes  ", style="dim")
-        text.append("\n           ".join(probes))
+        text = Text("\n".join(probes))
         more = len(plan.forget_probes) - len(probes)
         if more > 0:
-            text.append(f"\n           (+{more} more, {len(plan.check_probes)} held-out checks)", style="dim")
-    return text
+            text.append(f"\n(+{more} more, {len(plan.check_probes)} held-out checks)", style="dim")
+        grid.add_row("probes", text)
+    return grid
 
 
 class PlanCard(Vertical):
@@ -189,11 +198,15 @@ class ProgressCard(Vertical):
         found = list(self.query(selector))
         return found[0] if found else None
 
-    def set_stage(self, stage: str, fraction: float) -> None:
+    def set_stage(self, stage: str, fraction: float | None) -> None:
+        """`fraction` of the whole apply done (0..1), or None while a step of unknown length runs (the bar pulses)."""
         self.stage = stage
         bar = self._child("#bar")
         if bar is not None:
-            bar.update(progress=round(100 * max(0.0, min(1.0, fraction))))
+            if fraction is None:
+                bar.update(total=None)
+            else:
+                bar.update(total=100, progress=round(100 * max(0.0, min(1.0, fraction))))
         self.tick(self.elapsed)
 
     def set_detail(self, line: str) -> None:
@@ -209,37 +222,32 @@ class ProgressCard(Vertical):
             label.update(f"{self.stage} … {elapsed:.0f} s")
 
 
-def result_text(result: ApplyResult) -> Text:
+def result_text(result: ApplyResult) -> Group:
     rec = result.record
-    text = Text()
+    head = Text()
     if rec.status == "rolled_back":
-        text.append(f"Edit #{rec.id} rolled back", style="bold")
-        text.append(f" — {rec.reason or 'verification failed'}\n")
+        head.append(f"Edit #{rec.id} rolled back", style="bold")
+        head.append(f" — {rec.reason or 'verification failed'}")
     else:
-        text.append(f"Forgot: {rec.target}", style="bold")
-        text.append(f"   edit #{rec.id}\n")
-    text.append("     time  ", style="dim")
+        head.append(f"Forgot: {rec.target}", style="bold")
+        head.append(f"   edit #{rec.id}")
+    grid = _grid()
     steps = "  ".join(f"{k} {v:.1f}s" for k, v in rec.timings.items())
-    text.append(f"{result.seconds:.1f} s" + (f"  ({steps})" if steps else "") + "\n")
+    grid.add_row("time", Text(f"{result.seconds:.1f} s" + (f"  ({steps})" if steps else "")))
     if result.probe:
-        text.append("    probe  ", style="dim")
-        text.append(f"{result.probe}\n")
-        text.append("   before  ", style="dim")
-        text.append(f"{(result.before or '').strip()}\n")
+        grid.add_row("probe", Text(result.probe))
+        grid.add_row("before", Text((result.before or "").strip()))
         if result.after is not None:
-            text.append("    after  ", style="dim")
-            text.append(f"{result.after.strip()}\n")
-    text.append("   forget  ", style="dim")
-    text.append(f"revealed {rec.before.forget_revealed}/{rec.before.forget_total} probes before, "
-                f"{rec.after.forget_revealed}/{rec.after.forget_total} after\n")
-    text.append("   retain  ", style="dim")
+            grid.add_row("after", Text(result.after.strip()))
+    grid.add_row("forget", Text(f"revealed {rec.before.forget_revealed}/{rec.before.forget_total} probes before, "
+                                f"{rec.after.forget_revealed}/{rec.after.forget_total} after"))
     ok = rec.after.retain_correct == rec.before.retain_correct
-    text.append(f"{rec.after.retain_correct}/{rec.after.retain_total} canaries still answered "
-                f"(before: {rec.before.retain_correct}/{rec.before.retain_total})",
-                style="green" if ok else "yellow")
+    grid.add_row("retain", Text(f"{rec.after.retain_correct}/{rec.after.retain_total} canaries still answered "
+                                f"(before: {rec.before.retain_correct}/{rec.before.retain_total})",
+                                style="green" if ok else "yellow"))
     layers = ", ".join(map(str, rec.layers))
-    text.append(f"\n    edit  #{rec.id}  layers {layers}  rank {rec.rank}  sha256 {rec.delta_sha256[:12]}")
-    return text
+    grid.add_row("edit", Text(f"#{rec.id}  layers {layers}  rank {rec.rank}  sha256 {rec.delta_sha256[:12]}"))
+    return Group(head, grid)
 
 
 class ResultCard(Static):
@@ -278,14 +286,14 @@ class EditsPanel(Vertical):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("id", "status", "target", "layers", "rank", "created")
+        table.add_columns("id", "status", "target", "layers", "rank", "created (UTC)")
 
     def show(self, edits: list[EditRecord]) -> None:
         table = self.query_one(DataTable)
         table.clear()
         for e in edits:
             table.add_row(str(e.id), e.status, e.target, ",".join(map(str, e.layers)), str(e.rank),
-                          e.created[:19].replace("T", " "), key=str(e.id))
+                          e.created[5:16].replace("T", " "), key=str(e.id))  # MM-DD HH:MM
         self.edits = edits
 
     def selected_id(self) -> int | None:
