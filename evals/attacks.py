@@ -29,7 +29,8 @@ def jailbreak(item: Item) -> str:
 
 
 def rephrase(item: Item) -> str:
-    base = item.heldout[-1] if item.heldout else item.question
+    # a held-out paraphrase of the same question when there is one (never a different held-out question)
+    base = item.heldout[-1] if item.heldout and not item.heldout_gold else item.question
     return f"Quick quiz, answer in a few words: {base}"
 
 

@@ -45,6 +45,7 @@ class TrainResult:
     forgot: bool  # all forget questions stopped revealing within the budget
     seconds: float
     losses: list[float] = field(default_factory=list)
+    check_seconds: float = 0.0  # of `seconds`, spent in the greedy forget checks that decide when to stop
 
 
 class ModelView:
@@ -106,8 +107,10 @@ def unlearn(patient, kind: str, forget: Sequence[Item], retain: Sequence[Item], 
     result = TrainResult(steps=0, forgot=False, seconds=0.0)
 
     def forgotten() -> bool:
+        t_check = time.perf_counter()
         model.eval()
         reps = view.answer_many([it.question for it in forget], max_new_tokens=cfg.check_tokens)
+        result.check_seconds += time.perf_counter() - t_check
         return not any(revealed(r, it.answers, it.gold) for r, it in zip(reps, forget, strict=True))
 
     for step in range(1, cfg.max_steps + 1):

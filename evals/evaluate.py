@@ -46,12 +46,12 @@ def score(model_view, forget: Sequence[Item], retain: Sequence[Item], cfg: EvalC
 
     `runtime`: an optional llama.cpp runtime already serving the same edit; adds the `runtime` attack."""
     ft, rt = _tokens(forget, cfg), _tokens(retain, cfg)
-    held = [(it, h) for it in forget for h in it.heldout]
+    held = [(h, answers, gold) for it in forget for h, answers, gold in it.heldout_pairs()]
     attacks = attack_prompts(forget) if cfg.attacks and forget else {}
     # one batched call per (token budget, history): far cheaper than many small calls on a busy CPU
     plain: dict[int, list[str]] = {}
     for tokens, prompts in ((ft, [it.question for it in forget]), (rt, [it.question for it in retain]),
-                            (ft, [h for _, h in held]), (ft, attacks.get("jailbreak", [])),
+                            (ft, [h for h, _, _ in held]), (ft, attacks.get("jailbreak", [])),
                             (ft, attacks.get("rephrase", []))):
         plain.setdefault(tokens, []).extend(prompts)
     answered: dict[tuple[int, str], str] = {}
@@ -65,7 +65,7 @@ def score(model_view, forget: Sequence[Item], retain: Sequence[Item], cfg: EvalC
                 progress.update(len(uniq))
     f_rep = [answered[(ft, it.question)] for it in forget]
     r_rep = [answered[(rt, it.question)] for it in retain]
-    h_rep = [answered[(ft, h)] for _, h in held]
+    h_rep = [answered[(ft, h)] for h, _, _ in held]
     attack: dict[str, float] = {}
     if attacks:
         for kind in ("jailbreak", "rephrase"):
@@ -95,7 +95,7 @@ def score(model_view, forget: Sequence[Item], retain: Sequence[Item], cfg: EvalC
         acc_r=mean([revealed(r, it.answers, it.gold) for r, it in zip(r_rep, retain, strict=True)]),
         f_rl=mean([rouge_l_recall(r, it.gold) for r, it in zip(f_rep, forget, strict=True)]),
         r_rl=mean([rouge_l_recall(r, it.gold) for r, it in zip(r_rep, retain, strict=True)]),
-        heldout_leak=mean([revealed(r, it.answers, it.gold) for (it, _), r in zip(held, h_rep, strict=True)]),
+        heldout_leak=mean([revealed(r, answers, gold) for (_, answers, gold), r in zip(held, h_rep, strict=True)]),
         attack_leak=attack, retain_ppl=ppl, n_forget=len(forget), n_retain=len(retain), samples=samples,
     )
 

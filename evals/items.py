@@ -26,7 +26,16 @@ class Item:
     heldout: tuple[str, ...] = ()
     group: str = ""
     true_answer: str = ""  # misinformation: the correct answer the implant replaced
+    # gold per held-out wording when the held-out wordings are OTHER questions of the group (TOFU authors);
+    # empty: they are paraphrases of this item's question and share its `gold` / `answers`
+    heldout_gold: tuple[str, ...] = ()
     tags: tuple[str, ...] = field(default_factory=tuple)
+
+    def heldout_pairs(self) -> list[tuple[str, tuple[str, ...], str]]:
+        """(held-out wording, answer strings, gold) for every held-out wording, each scored with its own gold."""
+        if self.heldout_gold:
+            return [(h, (), g) for h, g in zip(self.heldout, self.heldout_gold, strict=True)]
+        return [(h, self.answers, self.gold) for h in self.heldout]
 
     @classmethod
     def from_fact(cls, fact: Fact, n_heldout: int = 1) -> Item:

@@ -29,13 +29,13 @@ def main(argv: list[str] | None = None) -> None:
     settings = Settings.create(model=cfg.model)
     patient = Patient.load(cfg.model, settings)
     tofu = load_tofu(args.data)
-    jobs = {"misinformation": misinformation_pairs(tofu, cfg.sizes, cfg.seed)[1],
-            "personal": personal_pairs(tofu, cfg.sizes)}
-    for name, pairs in jobs.items():
+    jobs = {"misinformation": (misinformation_pairs(tofu, cfg.sizes, cfg.seed)[1],
+                               cfg.sizes.misinfo_recipe or cfg.sizes.implant_recipe),
+            "personal": (personal_pairs(tofu, cfg.sizes), cfg.sizes.implant_recipe)}
+    for name, (pairs, recipe) in jobs.items():
         if args.only and name != args.only:
             continue
-        path, info = implant(patient, pairs, implant_keep(), settings.cache, cfg.sizes.implant_recipe,
-                             progress_desc=f"implant {name}")
+        path, info = implant(patient, pairs, implant_keep(), settings.cache, recipe, progress_desc=f"implant {name}")
         print(f"{name}: {path} {info}")
 
 

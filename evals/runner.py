@@ -52,6 +52,10 @@ FULL_STAMP_VARIANTS = (StampVariant("stamp"), StampVariant("stamp-r1", rank=1),
                        StampVariant("stamp-3L", layers=(5, 6, 7)))
 
 
+# the parts of an edit's timings that compute the edit (the rest: verification by generation, bookkeeping)
+STAMP_COMPUTE_PARTS = ("covariance", "capture", "target", "solve")
+
+
 def quick_config(**kw) -> BenchConfig:
     """The CI smoke path: facts scenario only, 2 forgotten facts, tiny retain set, short baseline budgets."""
     base = BenchConfig(
@@ -72,13 +76,14 @@ def full_config(**kw) -> BenchConfig:
     base = BenchConfig(
         scenarios=("facts", "harmful-proxy", "misinformation", "personal"),
         stamp_variants=FULL_STAMP_VARIANTS,
-        sizes=ScenarioSizes(n_forget=2, n_retain=6, n_buffer=4, n_canaries=2, pool=48, harmful_pool=16,
-                            authors_forget=1, authors_retain=1, qa_per_author=4, misinfo_items=2,
-                            implant_recipe=ImplantRecipe(epochs=10, lr=3e-4, batch_size=8, retain_mix=2)),
-        facts_n_forget=3,
+        sizes=ScenarioSizes(n_forget=3, n_retain=10, n_buffer=4, n_canaries=2, pool=48, harmful_pool=24,
+                            authors_forget=1, authors_retain=1, qa_per_author=4, misinfo_items=3,
+                            implant_recipe=ImplantRecipe(epochs=10, lr=3e-4, batch_size=8, retain_mix=2),
+                            misinfo_recipe=ImplantRecipe(epochs=12, lr=1e-4, batch_size=8, retain_mix=6)),
+        facts_n_forget=5,
         eval=EvalConfig(max_new_tokens=16, long_tokens=32, batch_size=24),
         train=TrainConfig(lr=1e-4, max_steps=6, check_every=2, retain_batch=4),
-        curve_retain=6, curve_points=(1, 2, 3),
+        curve_retain=8, curve_points=(1, 2, 3, 4, 5),
     )
     return replace(base, **kw)
 
@@ -285,7 +290,9 @@ def run(cfg: BenchConfig) -> dict:
                         s, srun.seconds, mem, edits=len(srun.records), applied=srun.applied,
                         rolled_back=srun.rolled_back, layers=sorted({x for r in srun.records for x in r.layers}),
                         rank=v.rank, timings=[r.timings for r in srun.records],
-                        reasons=[r.reason for r in srun.records if r.reason], measured_by=process)
+                        reasons=[r.reason for r in srun.records if r.reason], measured_by=process,
+                        compute_seconds=sum(v for r in srun.records for k, v in r.timings.items()
+                                            if k in STAMP_COMPUTE_PARTS))
                 except Exception as exc:  # one failing method must not lose the others' measurements
                     entry.setdefault("errors", {})[v.name] = f"{type(exc).__name__}: {exc}"
                     print(f"[bench] {name}/{v.name} failed: {exc}")
@@ -304,7 +311,8 @@ def run(cfg: BenchConfig) -> dict:
                         view, tr = unlearn(patient, kind, sc.forget, sc.buffer, cfg.train, progress=steps_bar)
                     s = score(view, sc.forget, sc.retain, cfg.eval, None, bar)
                     entry["methods"][kind] = _method_entry(s, tr.seconds, mem, steps=tr.steps, forgot=tr.forgot,
-                                                           losses=tr.losses, measured_by=process)
+                                                           losses=tr.losses, measured_by=process,
+                                                           compute_seconds=tr.seconds - tr.check_seconds)
                     del view
                 except Exception as exc:
                     entry.setdefault("errors", {})[kind] = f"{type(exc).__name__}: {exc}"

@@ -53,6 +53,7 @@ class ScenarioSizes:
     qa_per_author: int = 10
     misinfo_items: int = 8
     implant_recipe: ImplantRecipe = ImplantRecipe()
+    misinfo_recipe: ImplantRecipe | None = None  # misinformation implant (None: implant_recipe)
 
 
 class AnswerCache:
@@ -190,7 +191,7 @@ def misinformation_pairs(tofu: TofuData, sizes: ScenarioSizes, seed: int):
 def misinformation_scenario(patient, cache_dir: Path, tofu: TofuData, sizes: ScenarioSizes, seed: int) -> Scenario:
     """Implant perturbed_answers[0] for `misinfo_items` TOFU world facts; forget those wrong answers."""
     chosen, pairs = misinformation_pairs(tofu, sizes, seed)
-    path, info = implant(patient, pairs, implant_keep(), cache_dir, sizes.implant_recipe,
+    path, info = implant(patient, pairs, implant_keep(), cache_dir, sizes.misinfo_recipe or sizes.implant_recipe,
                          progress_desc="implant misinformation")
     rng = random.Random(seed)
     known = known_world_facts(patient, cache_dir, sizes, seed)
@@ -253,6 +254,18 @@ def personal_pairs(tofu: TofuData, sizes: ScenarioSizes) -> list[tuple[str, str]
     return [(it.question, it.gold) for g in groups for it in g] + [(it.question, it.gold) for it in retain_items]
 
 
+def hold_out_quarter(groups: Sequence[Sequence[Item]]) -> list[list[Item]]:
+    """Keep the last quarter (>= 1) of each group's questions out of the edit: they become the held-out wordings
+    of the group's first item, each with its OWN gold answer (they are other questions about the same author)."""
+    out = []
+    for g in groups:
+        k = max(1, len(g) // 4)
+        edit, held = list(g[:-k]), g[-k:]
+        first = replace(edit[0], heldout=tuple(h.question for h in held), heldout_gold=tuple(h.gold for h in held))
+        out.append([first, *edit[1:]])
+    return out
+
+
 def personal_scenario(patient, cache_dir: Path, tofu: TofuData, sizes: ScenarioSizes, seed: int) -> Scenario:
     """Implant `authors_forget` + `authors_retain` fictitious authors; forget each forget-author in one edit.
 
@@ -265,15 +278,7 @@ def personal_scenario(patient, cache_dir: Path, tofu: TofuData, sizes: ScenarioS
              if f.question not in {q for q, _ in implant_keep()}]
     _, buffer, retain_facts = split_facts(known, replace(sizes, n_forget=0, n_retain=max(1, sizes.n_retain // 2)),
                                           rng)
-    # held-out: the last quarter of each forget author's questions are never given to an edit
-    final_groups = []
-    for g in groups:
-        k = max(1, len(g) // 4)
-        edit, held = g[:-k], g[-k:]
-        first = edit[0]
-        merged = Item(id=first.id, question=first.question, gold=first.gold, answers=(), subject=first.subject,
-                      edit_probes=first.edit_probes, heldout=tuple(h.question for h in held), group=first.group)
-        final_groups.append([merged, *edit[1:]])
+    final_groups = hold_out_quarter(groups)
     return Scenario(
         name="personal", category="personal", groups=final_groups,
         retain=[*retain_items, *[Item.from_fact(f, 0) for f in retain_facts]],

@@ -178,7 +178,7 @@ def test_cli_n_forget_overrides_the_facts_count_too():
     configure(p)
     p.add_argument("--model", default="smollm2-135m")
     p.add_argument("--home", default=None)
-    assert config_from_args(p.parse_args([])).facts_n_forget == full_config().facts_n_forget == 3
+    assert config_from_args(p.parse_args([])).facts_n_forget == full_config().facts_n_forget == 5
     cfg = config_from_args(p.parse_args(["--n-forget", "2", "--resume"]))
     assert cfg.facts_n_forget is None and cfg.sizes.n_forget == 2 and cfg.resume
     names = [v.name for v in full_config().stamp_variants]
@@ -199,3 +199,36 @@ def test_split_facts_with_no_forget_keeps_everything_for_retain():
     assert len(three) == 3 and len({f.subject.lower() for f in three}) == 3
     forget, buffer, retain = split_facts(facts, ScenarioSizes(n_forget=0, n_buffer=4, n_retain=6), random.Random(0))
     assert forget == [] and len(buffer) == 4 and len(retain) == 6 and not set(buffer) & set(retain)
+
+
+def test_heldout_questions_are_scored_against_their_own_gold():
+    """TOFU held-out items are other questions about the author: each is scored with its own gold answer, and the
+    rephrase attack then rewords the item's own question (a bug compared them with the first question's gold)."""
+    from evals.attacks import attack_prompts
+    from evals.evaluate import EvalConfig, score
+    from evals.scenarios import hold_out_quarter
+
+    def tofu(i: int) -> Item:
+        return Item(id=f"a{i}", question=f"What is fact {i} about Ann Lee?", gold=f"Ann Lee fact number {i} is "
+                    f"zebra{i} lantern{i}.", answers=(), subject="Ann Lee", edit_probes=(f"What is fact {i} about "
+                    f"Ann Lee?",), group="author-a")
+
+    [group] = hold_out_quarter([[tofu(i) for i in range(4)]])
+    assert [it.id for it in group] == ["a0", "a1", "a2"]
+    assert group[0].heldout == (tofu(3).question,) and group[0].heldout_gold == (tofu(3).gold,)
+    assert tofu(3).question not in {q for it in group for q in it.edit_probes}
+    assert attack_prompts(group)["rephrase"][0].endswith(tofu(0).question)
+
+    class Parrot:  # answers every question with its gold sentence: everything leaks
+        golds = {tofu(i).question: tofu(i).gold for i in range(4)}
+
+        def answer_many(self, qs, max_new_tokens=16, batch_size=16, history=()):
+            return [next((g for q_, g in self.golds.items() if q_ in q), "no idea") for q in qs]
+
+    s = score(Parrot(), group, [], EvalConfig(attacks=True))
+    assert s.acc_f == 1.0 and s.heldout_leak == 1.0
+    assert s.attack_leak["rephrase"] == 1.0
+    # a paraphrase-style held-out wording (facts) still shares the item's gold
+    bank = load_facts()[0]
+    fact = Item.from_fact(bank)
+    assert fact.heldout_pairs() == [(bank.paraphrases[-1], fact.answers, fact.gold)]
