@@ -333,8 +333,9 @@ class RepairApp(App[int]):
         if not edits:
             self.say("system", "The journal is empty: no edits yet.")
         else:
-            lines = [f"#{e.id:<3} {e.status:<11} {e.target}  (layers {','.join(map(str, e.layers))}, "
-                     f"rank {e.rank}, {e.created[:19].replace('T', ' ')})" for e in edits]
+            lines = [f"#{e.id:<3} {e.status.replace('_', ' '):<11} {e.target}\n"
+                     f"{'':17}layers {','.join(map(str, e.layers))}, rank {e.rank}, "
+                     f"{e.created[:16].replace('T', ' ')} UTC" for e in edits]
             self.say("system", "Edit journal:\n" + "\n".join(lines))
         self.edits_panel.display = True
         self.refresh_edits()

@@ -286,14 +286,15 @@ class EditsPanel(Vertical):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("id", "status", "target", "layers", "rank", "created (UTC)")
+        table.add_columns("id", "status", "target", "layers", "created UTC")
 
     def show(self, edits: list[EditRecord]) -> None:
         table = self.query_one(DataTable)
         table.clear()
         for e in edits:
-            table.add_row(str(e.id), e.status, e.target, ",".join(map(str, e.layers)), str(e.rank),
-                          e.created[5:16].replace("T", " "), key=str(e.id))  # MM-DD HH:MM
+            target = e.target if len(e.target) <= 24 else e.target[:23] + "…"
+            table.add_row(str(e.id), e.status.replace("_", " "), target, ",".join(map(str, e.layers)),
+                          e.created[5:16].replace("T", " "), key=str(e.id))  # MM-DD HH:MM (rank: /log)
         self.edits = edits
 
     def selected_id(self) -> int | None:
