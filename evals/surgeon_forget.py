@@ -29,6 +29,8 @@ def main() -> None:
     ap.add_argument("--variants", default="template,surgeon,layers")
     ap.add_argument("--no-llm", action="store_true")
     ap.add_argument("--all-layers", action="store_true", help="score layers 3..10, not only cached ones")
+    ap.add_argument("--sweep", default="", help="also edit each surgeon plan at each of these layers (rank 8), "
+                    "recording the surgeon's layer scores next to the outcome, e.g. 3,4,5,6,7,8,9,10")
     ap.add_argument("--out", default="/tmp/surgeon_forget.json")
     args = ap.parse_args()
 
@@ -48,14 +50,18 @@ def main() -> None:
     related = {x.id for t in targets for x in related_facts(pool.facts, t.subject, t.answers, t.question)}
     editor = Editor(patient, settings)
     variants = args.variants.split(",")
+    sweep = [int(x) for x in args.sweep.split(",") if x.strip()]
+    variants += [f"L{l}" for l in sweep]
+    by_question = {f.question: f for f in pool.facts}
     rows = []
     plans = {}
+    layer_scores = {}
     for fact in targets:
         target = fact.question.rstrip("?")
         plans[fact.id] = {}
         if "template" in variants:
             plans[fact.id]["template"] = template_plan(fact.question)
-        if "surgeon" in variants or "layers" in variants:
+        if "surgeon" in variants or "layers" in variants or sweep:
             t0 = time.perf_counter()
             p = surgeon.plan_target(target)
             print(f"plan {fact.id} {time.perf_counter() - t0:.1f}s subject={p.subject!r} answers={p.answers} "
@@ -64,6 +70,15 @@ def main() -> None:
                 plans[fact.id]["surgeon"] = p.model_copy(update={"layers": [], "rank": 8})
             if "layers" in variants:
                 plans[fact.id]["layers"] = p
+            if sweep:
+                from repair.surgeon.layers import layer_report
+
+                retain_pairs = [(c.question, by_question[c.question].subject) for c in p.retain_canaries
+                                if c.question in by_question]
+                report, _keys = layer_report(patient, settings, p.forget_probes[:6], p.subject, retain_pairs, sweep)
+                layer_scores[fact.id] = {str(l): {k: round(v, 4) for k, v in m.items()} for l, m in report.items()}
+                for l in sweep:
+                    plans[fact.id][f"L{l}"] = p.model_copy(update={"layers": [l], "rank": 8})
     used = {q for d in plans.values() for p in d.values() for q in [c.question for c in p.retain_canaries]}
     retain = [f for f in known if f.id not in related and f.question not in used
               and f not in targets][: args.retain]
@@ -97,7 +112,7 @@ def main() -> None:
                              "retain": sum(r["retain"] for r in rs), "retain_total": sum(r["retain_total"] for r in rs)}
     print(json.dumps(summary, indent=1))
     with open(args.out, "w") as fh:
-        json.dump({"summary": summary, "rows": rows}, fh, indent=1)
+        json.dump({"summary": summary, "rows": rows, "layer_scores": layer_scores}, fh, indent=1)
 
 
 if __name__ == "__main__":

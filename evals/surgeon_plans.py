@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import time
+from collections import Counter
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -105,12 +106,19 @@ def main() -> None:
         problems = valid(plan)
         n_valid += not problems
         llm = sum(1 for p in plan.forget_probes + plan.check_probes if p in surgeon.last_paraphrases)
+        raw = list(surgeon.last_paraphrase_raw)
+        in_plan = set(plan.forget_probes + plan.check_probes)
+        verdicts = [(q, "kept, in plan" if v == "kept" and q in in_plan else v) for q, v in raw]
         rows.append({"request": req, "seconds": round(time.perf_counter() - t, 1), "problems": problems,
-                     "llm_probes": llm, "plan": plan.model_dump(exclude={"retain_canaries"}),
+                     "llm_generated": len(raw), "llm_kept": len(surgeon.last_paraphrases), "llm_probes": llm,
+                     "llm_verdicts": verdicts, "plan": plan.model_dump(exclude={"retain_canaries"}),
                      "canaries": len(plan.retain_canaries)})
         print(f"{'ok  ' if not problems else 'BAD '} {time.perf_counter() - t:5.1f}s [{plan.category}] "
               f"subject={plan.subject!r} answers={plan.answers} f={len(plan.forget_probes)} "
-              f"c={len(plan.check_probes)} llm={llm} layers={plan.layers} rank={plan.rank} {problems or ''}")
+              f"c={len(plan.check_probes)} llm={llm}/{len(raw)} layers={plan.layers} rank={plan.rank} "
+              f"{problems or ''}")
+        for q, v in verdicts:
+            print(f"      {v:18s} {q}")
     refused = []
     for req in refuse:
         try:
@@ -121,8 +129,17 @@ def main() -> None:
             refused.append({"request": req, "refused": True, "reason": exc.reason})
             print(f"refused {req[:50]!r}: {exc.reason}")
     n_ref = sum(r["refused"] for r in refused)
+    planned = [r for r in rows if "seconds" in r]
     summary = {"valid_plans": n_valid, "requests": len(requests), "refused": n_ref, "bad_requests": len(refuse),
-               "llm": not args.no_llm}
+               "llm": not args.no_llm,
+               "min_forget": min((len(r["plan"]["forget_probes"]) for r in planned), default=0),
+               "min_check": min((len(r["plan"]["check_probes"]) for r in planned), default=0),
+               "llm_generated": sum(r["llm_generated"] for r in planned),
+               "llm_kept": sum(r["llm_kept"] for r in planned),
+               "llm_in_plans": sum(r["llm_probes"] for r in planned),
+               "plans_with_llm_probes": sum(r["llm_probes"] > 0 for r in planned),
+               "seconds_per_plan": round(sum(r["seconds"] for r in planned) / max(1, len(planned)), 1),
+               "rejections": dict(Counter(v for r in planned for _q, v in r["llm_verdicts"] if not v.startswith("kept")))}
     print(json.dumps(summary))
     with open(args.out, "w") as fh:
         json.dump({"summary": summary, "plans": rows, "refusals": refused}, fh, indent=1)

@@ -21,7 +21,8 @@ _REFUSALS = re.compile(
 _FILLER = frozenset(
     """answer answers question questions sure certainly course great yes well known famous famously first
     located situated written wrote author capital city country called named known considered called year sure
-    okay ok here course choosing step steps first""".split()
+    okay ok here course choosing step steps first need needs type types way ways make made use used using
+    help process method information important""".split()
 )
 
 

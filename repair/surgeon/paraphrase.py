@@ -16,47 +16,102 @@ from pathlib import Path
 
 from repair.surgeon.templates import Frame
 
-MAX_TOKENS = 160
+MAX_TOKENS = 200
 BUDGET_S = 20.0  # wall-clock cap per call (the machine may be busy)
-N_CTX = 768
+N_CTX = 1024
 
-SYSTEM = "You rewrite questions in different words. Reply with JSON only."
-EXAMPLE_Q = "What is the capital of Spain?"
-EXAMPLE_S = "Spain"
-EXAMPLE_A = ('{"questions": ["Which city is the capital of Spain?", "Name the capital city of Spain.", '
-             '"Spain has its government in which city?", "Can you tell me what the capital of Spain is?"]}')
+SYSTEM = ("You rewrite a question in other words. Every version asks the same thing, keeps the quoted words "
+          "exactly, and starts with the words given in the JSON schema. Reply with JSON only.")
+
+# A small model asked for "N rewordings" repeats the question N times. Instead each paraphrase has its own
+# slot whose first words are fixed by the grammar (and one slot starts with the subject itself), so the
+# versions differ by construction and the model only completes them. Three slot sets: facts, procedures
+# ("How do you ...?") and personal data ("... my phone number ...").
+LEAD = ""  # the slot whose paraphrase starts with the subject
+FACT_SLOTS = (("which", "Which"), ("name", "Name"), ("lead", LEAD), ("remember", "Do you remember"),
+              ("say", "Could you say"), ("what", "What"))
+HOW_SLOTS = (("steps", "What steps"), ("explain", "Explain"), ("lead", LEAD), ("process", "What is the process"),
+             ("describe", "Could you describe"), ("which", "Which"))
+PERSONAL_SLOTS = (("which", "Which"), ("repeat", "Could you repeat"), ("what", "What was"), ("lead", LEAD),
+                  ("remember", "Do you still remember"), ("did", "Did I"))
+
+EXAMPLES = {
+    FACT_SLOTS: [
+        ("What is the capital of Spain?", "Spain", {
+            "which": "Which city is the capital of Spain?", "name": "Name the capital city of Spain.",
+            "lead": "Spain has its capital in which city?", "remember": "Do you remember the capital of Spain?",
+            "say": "Could you say which city is the capital of Spain?",
+            "what": "What city serves as the capital of Spain?"}),
+        ("Who invented the light bulb?", "the light bulb", {
+            "which": "Which inventor created the light bulb?", "name": "Name the person who invented the light bulb.",
+            "lead": "The light bulb was invented by whom?", "remember": "Do you remember who invented the light bulb?",
+            "say": "Could you say who created the light bulb?",
+            "what": "What is the name of the inventor of the light bulb?"}),
+    ],
+    HOW_SLOTS: [
+        ("How do you make gunpowder?", "gunpowder", {
+            "steps": "What steps are needed to make gunpowder?", "explain": "Explain how to make gunpowder.",
+            "lead": "Gunpowder is made in what way?", "process": "What is the process for making gunpowder?",
+            "describe": "Could you describe how to make gunpowder?",
+            "which": "Which ingredients do you need to make gunpowder?"}),
+    ],
+    PERSONAL_SLOTS: [
+        ("What is my home address?", "my home address", {
+            "which": "Which street is my home address on?", "repeat": "Could you repeat my home address?",
+            "what": "What was my home address again?", "lead": "My home address is what?",
+            "remember": "Do you still remember my home address?", "did": "Did I tell you my home address?"}),
+    ],
+}
+
+_FREE = '[^"\\\\?!\\n]*'  # free text inside one sentence: no quote, backslash, '?', '!' or newline
 
 
-def schema(subject: str, n: int) -> dict:
-    """JSON schema: 3..n questions, each containing `subject` verbatim and ending in '?' or '.'."""
-    subj = re.escape(subject).replace("\\ ", " ")
-    return {
-        "type": "object",
-        "properties": {
-            "questions": {
-                "type": "array",
-                # unbounded repeats: bounded ones ({0,60}) expand into a grammar too slow to sample from
-                "items": {"type": "string", "pattern": f"^[A-Z][^\"\\\\]*{subj}[^\"\\\\]*[?.]$"},
-                "minItems": 3,
-                "maxItems": n,
-            }
-        },
-        "required": ["questions"],
-    }
+def anchor(frame: Frame) -> str:
+    """The words every paraphrase must contain: 'my <attribute>' for personal data, else the subject."""
+    mine = f"my {frame.subject}"
+    return mine if mine.lower() in frame.question.lower() else frame.subject
 
 
-def _user(question: str, subject: str, n: int) -> str:
-    return (f"Rewrite this question {n} different ways. Keep the words \"{subject}\" in every version.\n"
-            f"Question: {question}")
+def slots_for(frame: Frame) -> tuple[tuple[str, str], ...]:
+    if anchor(frame).lower().startswith("my "):
+        return PERSONAL_SLOTS
+    if frame.question.lower().startswith("how "):
+        return HOW_SLOTS
+    return FACT_SLOTS
 
 
-def messages(frame: Frame, n: int) -> list[dict]:
-    return [
-        {"role": "system", "content": SYSTEM},
-        {"role": "user", "content": _user(EXAMPLE_Q, EXAMPLE_S, 4)},
-        {"role": "assistant", "content": EXAMPLE_A},
-        {"role": "user", "content": _user(frame.question, frame.subject, n)},
-    ]
+def _literal(text: str) -> str:
+    return re.escape(text).replace("\\ ", " ")
+
+
+def schema(slots: tuple[tuple[str, str], ...], words: str) -> dict:
+    """JSON schema: one string per slot, starting with the slot's opening (the slot LEAD: with `words`,
+    capitalised), containing `words` verbatim, one sentence ending in '?' (or '.' for requests)."""
+    props = {}
+    for key, opening in slots:
+        if opening == LEAD:
+            lead = _literal(words[:1].upper() + words[1:])
+            pattern = f"^{lead}{_FREE}\\?$"  # starting with the subject it must be a question
+        else:
+            pattern = f"^{_literal(opening)} {_FREE}{_literal(words)}{_FREE}[?.]$"
+        # unbounded repeats: bounded ones ({0,60}) expand into a grammar too slow to sample from
+        props[key] = {"type": "string", "pattern": pattern}
+    return {"type": "object", "properties": props, "required": [k for k, _ in slots],
+            "additionalProperties": False}
+
+
+def _user(question: str, words: str) -> str:
+    return f'Question: {question}\nKeep the words "{words}" in every version.'
+
+
+def messages(frame: Frame, slots: tuple[tuple[str, str], ...]) -> list[dict]:
+    """System prompt, worked examples (restricted to `slots`), then the question to reword."""
+    keys = [k for k, _ in slots]
+    out = [{"role": "system", "content": SYSTEM}]
+    for question, words, answer in EXAMPLES[slots_for(frame)]:
+        out += [{"role": "user", "content": _user(question, words)},
+                {"role": "assistant", "content": json.dumps({k: answer[k] for k in keys})}]
+    return [*out, {"role": "user", "content": _user(frame.question, anchor(frame))}]
 
 
 class Paraphraser:
@@ -92,16 +147,17 @@ class Paraphraser:
         return self._llm
 
     def __call__(self, frame: Frame, n: int = 6) -> list[str]:
-        """Up to `n` paraphrases of `frame.question`, raw (the surgeon filters them). Generation stops at
+        """Up to `n` paraphrases of `frame.question` (one per slot), raw (the surgeon filters them). Generation stops at
         `max_tokens` or after `budget_s` seconds, whichever comes first; complete strings are kept."""
         raw = ""
         with self._lock:
             try:
                 llm = self._model()
                 start = time.perf_counter()  # the budget covers generation, not the one-time model load
+                slots = slots_for(frame)[: max(1, n)]
                 stream = llm.create_chat_completion(
-                    messages=messages(frame, n),
-                    response_format={"type": "json_object", "schema": schema(frame.subject, n)},
+                    messages=messages(frame, slots),
+                    response_format={"type": "json_object", "schema": schema(slots, anchor(frame))},
                     max_tokens=self.max_tokens, temperature=0.3, top_p=0.9, seed=0, stream=True,
                 )
                 for chunk in stream:
@@ -120,28 +176,62 @@ _QUESTION_START = re.compile(
     r"name|tell|give|describe|explain|list|say|remind|please|i|in|for)\b", re.IGNORECASE)
 
 
-def good_question(q: str, original: str, subject: str) -> bool:
-    """A usable paraphrase: one short question or request that names `subject` as a whole word, shares a
-    content word with `original`, and brings in no new numbers (the small model tends to invent them)."""
-    from repair.surgeon.text import content_words, mentions
+# irregular forms a paraphrase may use for the original's verb ("Who wrote 1984?" -> "... written by whom?")
+_SAME_WORD = {"made": "make", "making": "make", "wrote": "write", "written": "write", "writer": "write",
+              "author": "write", "built": "build", "builder": "build", "found": "find", "founded": "found",
+              "drew": "draw", "drawn": "draw", "sang": "sing", "sung": "sing", "singer": "sing", "grew": "grow",
+              "grown": "grow", "began": "begin", "begun": "begin", "gave": "give", "given": "give", "took": "take",
+              "taken": "take", "produced": "produce", "producing": "produce", "production": "produce"}
 
-    if not (12 <= len(q) <= 120) or q.count("?") > 1 or not mentions(q, subject):
-        return False
-    if not q.endswith(("?", ".")) or not _QUESTION_START.match(q) or re.search(r"[.!?]\s+\S", q):
-        return False
+
+def _stems(text: str, drop: str) -> set[str]:
+    from repair.surgeon.text import content_words
+
+    skip = set(content_words(drop))
+    return {_SAME_WORD.get(w, w)[:5] for w in content_words(text) if w not in skip}
+
+
+def rejection(q: str, original: str, subject: str) -> str | None:
+    """Why `q` is not a usable paraphrase of `original` (None: usable). A usable one is a single short
+    question or request, not the original itself, that names `subject` as a whole word (as 'my <subject>'
+    when the original does), starts like a question or with the subject, shares a content word with
+    `original` (when the original has one besides the subject), and brings in no new numbers (the small
+    model tends to invent them)."""
+    from repair.surgeon.text import mentions, norm
+
+    if not (12 <= len(q) <= 120):
+        return "length"
+    if not mentions(q, subject):
+        return "no subject"
+    if norm(q) == norm(original):
+        return "copy of the question"
+    if mentions(original, f"my {subject}") and (not mentions(q, f"my {subject}") or re.search(r"\byours?\b", q, re.I)):
+        return "not about me"  # the person's own data: "your" would ask for the model's
+    if q.count("?") > 1 or re.search(r"[.!?]\s+\S", q):
+        return "several sentences"
+    starts = _QUESTION_START.match(q) or norm(q).startswith(norm(subject)) or norm(q).startswith(f"my {norm(subject)}")
+    if not q.endswith(("?", ".")) or not starts:
+        return "not a question"
     if set(re.findall(r"\d+", q)) - set(re.findall(r"\d+", original)):
-        return False
-    own = set(content_words(q)) - set(content_words(subject))
-    return bool(own & (set(content_words(original)) - set(content_words(subject))))
+        return "new number"
+    theirs = _stems(original, subject)
+    if theirs and not _stems(q, subject) & theirs:
+        return "off topic"
+    return None
+
+
+def good_question(q: str, original: str, subject: str) -> bool:
+    """A usable paraphrase (see `rejection`)."""
+    return rejection(q, original, subject) is None
 
 
 def parse(raw: str) -> list[str]:
-    """Questions from a (possibly truncated) JSON reply; [] when nothing usable is in it."""
+    """The paraphrases in a (possibly truncated) JSON object reply, in slot order; [] when none is usable."""
     try:
         data = json.loads(raw)
-        items = data.get("questions", []) if isinstance(data, dict) else []
-    except json.JSONDecodeError:  # cut off by max_tokens: salvage the complete strings
-        items = re.findall(r'"((?:[^"\\]|\\.){8,160})"', raw.split("[", 1)[-1]) if "[" in raw else []
+        items = [v for v in data.values()] if isinstance(data, dict) else []
+    except json.JSONDecodeError:  # cut off by max_tokens / the time budget: salvage the complete values
+        items = [json.loads(f'"{v}"') for v in re.findall(r'"\w+"\s*:\s*"((?:[^"\\]|\\.)*)"', raw)]
     out = []
     for q in items:
         if isinstance(q, str):

@@ -24,6 +24,7 @@ from repair.records import Intent, RepairPlan
 from repair.surgeon import answers as answer_spans
 from repair.surgeon import policy, templates
 from repair.surgeon.canaries import CanaryPool, related_facts
+from repair.surgeon.hazards import hazard_for, leak_terms
 from repair.surgeon.templates import Frame
 from repair.surgeon.text import (
     WH_WORDS,
@@ -48,6 +49,7 @@ MAX_CHECK = 5
 MAX_RELATED_CANARIES = 8  # a target related to more bank facts than this is too broad
 N_CANARIES = 10
 REFUSAL = "I'm not sure."
+REFUSALS = {"harmful": "I can't help with that.", "personal": "I don't have that information."}
 
 
 @dataclass
@@ -89,6 +91,29 @@ def usable_probe(probe: str, subject: str, answers: Sequence[str]) -> bool:
     return not any(a and mentions(probe, a) for a in answers if norm(a) != norm(subject))
 
 
+def paraphrase_verdicts(raw: Sequence[str], question: str, subject: str, answers: Sequence[str],
+                       known: Sequence[str] = ()) -> list[tuple[str, str | None]]:
+    """Each LLM paraphrase of `question` with why it is dropped (None: kept): not a usable question
+    (see paraphrase.rejection), names an answer, repeats an earlier one or one of the `known` probes."""
+    from repair.surgeon.paraphrase import rejection
+
+    out: list[tuple[str, str | None]] = []
+    seen: set[str] = set()
+    templated = {norm(k) for k in known}
+    for p in raw:
+        p = re.sub(r"\s+", " ", p).strip()
+        why = rejection(p, question, subject)
+        if why is None and not usable_probe(p, subject, answers):
+            why = "answer inside"
+        if why is None and norm(p) in seen:
+            why = "duplicate"
+        if why is None and norm(p) in templated:
+            why = "same as a template"
+        seen.add(norm(p))
+        out.append((p, why))
+    return out
+
+
 class Surgeon:
     """Writes RepairPlans for one patient. `paraphraser`: optional callable (Frame, n) -> list[str]."""
 
@@ -98,6 +123,8 @@ class Surgeon:
         self.choose_layers = choose_layers  # False: leave layers empty (the executor chooses)
         self.all_layers = all_layers  # True: score every candidate layer, not only those with a cached covariance
         self.last_paraphrases: list[str] = []  # the LLM probes kept for the last plan (diagnostics)
+        # everything the LLM wrote for the last plan, each with why it was dropped or "kept" (diagnostics)
+        self.last_paraphrase_raw: list[tuple[str, str]] = []
         self.settings = settings
         self._facts = facts
         self._pool: CanaryPool | None = None
@@ -162,7 +189,8 @@ class Surgeon:
         plan = RepairPlan(
             target=reading.target, subject=reading.subject, category=reading.category,
             forget_probes=forget[:MAX_FORGET], check_probes=check[:MAX_CHECK], answers=reading.answers,
-            refusal=REFUSAL, retain_canaries=canaries, request=request, correction=reading.correction,
+            refusal=REFUSALS.get(reading.category, REFUSAL), retain_canaries=canaries, request=request,
+            correction=reading.correction,
         )
         return self._strength(plan, retain_facts)
 
@@ -184,11 +212,16 @@ class Surgeon:
                            answers=answers, correction=claim.correct)
         if category == "personal":
             return self._read_personal(t, request, history)
-        subject = subject_of(t, self._known_subjects())
+        hazard = hazard_for(t) if category == "harmful" else None
+        if hazard is not None and mentions(t, hazard.subject):
+            subject = hazard.subject  # "Molotov cocktail", not the capitalised "Molotov"
+        else:
+            subject = subject_of(t, self._known_subjects())
         t = _respell(t, subject)
         policy.check_target(subject)
         reading = Reading(target=t, request=request, category=category, subject=subject, frame=self._frame(t, subject))
-        reading.answers = self._bank_answers(t, subject)
+        # a harmful procedure leaks through its ingredients / tools (lexicon), not a fact-bank answer
+        reading.answers = leak_terms(t) if hazard is not None else self._bank_answers(t, subject)
         return reading
 
     def _known_subjects(self) -> tuple[str, ...]:
@@ -271,23 +304,24 @@ class Surgeon:
         for p in given:
             if not mentions(p, r.subject):
                 raise InvalidInputError(f"probe '{p[:60]}' does not mention the subject '{r.subject}'")
-        extra_f, extra_c = self._paraphrases(r)
+        extra_f, extra_c = self._paraphrases(r, known=[*given, *forget, *check])
         forget = _dedupe([*given, *extra_f, *forget])
         check = [p for p in _dedupe([*extra_c, *check]) if norm(p) not in {norm(x) for x in forget}]
         return forget, check
 
-    def _paraphrases(self, r: Reading) -> tuple[list[str], list[str]]:
+    def _paraphrases(self, r: Reading, known: Sequence[str] = ()) -> tuple[list[str], list[str]]:
         """LLM paraphrases split between forget (most) and check (a couple); empty without a paraphraser."""
+        self.last_paraphrases, self.last_paraphrase_raw = [], []
         para = self.paraphraser()
         if para is None or r.frame is None and r.attribute is None:
             return [], []
         frame = r.frame or Frame(question=f"What is my {r.attribute}?", clause=f"my {r.attribute}",
                                  subject=r.attribute)
-        from repair.surgeon.paraphrase import good_question
-
-        got = [p for p in para(frame, 6)
-               if good_question(p, frame.question, r.subject) and usable_probe(p, r.subject, r.answers)]
-        got = _dedupe(got)
+        got = []
+        for p, why in paraphrase_verdicts(para(frame, 6), frame.question, r.subject, r.answers, known):
+            self.last_paraphrase_raw.append((p, why or "kept"))
+            if why is None:
+                got.append(p)
         self.last_paraphrases = list(got)
         return got[:-2] if len(got) > 2 else got, got[-2:] if len(got) > 2 else []
 
@@ -336,8 +370,8 @@ class Surgeon:
             candidates = ready_layers(self.patient, self.settings, candidates)
         if not candidates:
             return plan
-        choice = choose_layers(self.patient, plan.forget_probes[:6], plan.subject,
-                               [(f.question, f.subject) for f in retain_facts[:6]], candidates=candidates)
+        choice = choose_layers(self.patient, self.settings, plan.forget_probes[:6], plan.subject,
+                               [(f.question, f.subject) for f in retain_facts], candidates=candidates)
         if choice is None:
             return plan
         return plan.model_copy(update={"layers": choice.layers, "rank": choice.rank,
