@@ -35,6 +35,19 @@ async def submit(app, pilot, text: str) -> None:
     await settle(app, pilot)
 
 
+def transcript_tail(app, n: int = 3) -> list[str]:
+    """The last `n` transcript entries (type and text), for a clear error when the demo cannot go on."""
+    from textual.widgets import Static
+
+    out = []
+    for widget in list(app.transcript.children)[-n:]:
+        text = getattr(widget, "text", None)
+        if text is None and isinstance(widget, Static):
+            text = str(widget.content)
+        out.append(f"{type(widget).__name__}: {text or ''}")
+    return out
+
+
 async def forget_demo(session, out: Path, size: tuple[int, int] = (110, 52)) -> Path:
     from tui.app import RepairApp
     from tui.widgets import PlanCard, ResultCard
@@ -44,12 +57,12 @@ async def forget_demo(session, out: Path, size: tuple[int, int] = (110, 52)) -> 
         await submit(app, pilot, QUESTION)
         await submit(app, pilot, REQUEST)
         if not list(app.query(PlanCard)):
-            raise RuntimeError("the watchdog did not produce a plan for the request")
+            raise RuntimeError(f"no plan for the request; the transcript ends with: {transcript_tail(app)}")
         await pilot.press("a")
         await pilot.pause()
         await settle(app, pilot)
         if not list(app.query(ResultCard)):
-            raise RuntimeError("the edit did not produce a result card")
+            raise RuntimeError(f"no result card after Apply; the transcript ends with: {transcript_tail(app)}")
         await submit(app, pilot, QUESTION)
         app.transcript.scroll_end(animate=False)
         await pilot.pause()
