@@ -144,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="weight of contrast/invented-subject keys kept unchanged (0: off)")
     ap.add_argument("--entity-weight", type=float, default=None,
                     help="weight of each shipped entity's key kept unchanged (default: the Editor's)")
+    ap.add_argument("--anchor-weight", type=float, default=None,
+                    help="weight of anchor facts' keys: bank facts that are neither forget nor held-out retain facts "
+                         "nor share a subject or answer with them (default: the Editor's)")
+    ap.add_argument("--anchor-paraphrases", action="store_true", help="anchor the bank's paraphrases too")
     ap.add_argument("--history-weight", type=float, default=None,
                     help="weight of earlier edits' forget keys in sequential edits (default: the Editor's)")
     ap.add_argument("--max-new-tokens", type=int, default=20)
@@ -186,11 +190,17 @@ def main(argv: list[str] | None = None) -> int:
     retain = retain[: args.n_retain]
     print(f"{len(forget)} forget facts, {len(retain)} held-out retain facts", file=sys.stderr)
 
-    tuning = {k: v for k, v in (("entity_weight", args.entity_weight), ("history_weight", args.history_weight))
-              if v is not None}
+    tuning = {k: v for k, v in (("entity_weight", args.entity_weight), ("history_weight", args.history_weight),
+                                ("anchor_weight", args.anchor_weight)) if v is not None}
+    # anchors (facts whose keys edits keep) never include an evaluated fact or anything sharing its subject/answer
+    evaluated = [*forget, *retain]
+    anchors = [(q, it.subject) for it in items if all(disjoint(it, e) for e in evaluated)
+               for q in (it.question, *(it.paraphrases if args.anchor_paraphrases else ()))]
     editor = Editor(patient, settings, layers=args.layers, lam=args.lam, opt_steps=args.opt_steps,
-                    preserve_weight=args.preserve_weight, **tuning)
+                    preserve_weight=args.preserve_weight, anchors=anchors, **tuning)
     args.entity_weight, args.history_weight = editor.entity_weight, editor.history_weight
+    args.anchor_weight = editor.anchor_weight
+    print(f"{len(anchors)} anchor facts (disjoint from every evaluated fact)", file=sys.stderr)
     t0 = time.perf_counter()
     for layer in args.layers:
         editor.preservation(layer, args.lam)
@@ -254,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         "source": source, "model": args.model, "layers": args.layers, "lam": args.lam, "rank": args.rank,
         "alpha": args.alpha, "opt_steps": args.opt_steps, "preserve_weight": args.preserve_weight,
         "entity_weight": args.entity_weight, "history_weight": args.history_weight,
+        "anchor_weight": args.anchor_weight,
         "n_forget": n, "n_retain": len(retain),
         "gone_question": sum(s["gone_question"] for s in singles),
         "gone_all": sum(s["gone_all"] for s in singles),
@@ -303,7 +314,8 @@ def print_table(s: dict, n_retain: int) -> None:
         ]
     w = max(len(r[0]) for r in rows)
     print(f"\nSTAMP facts  layers={s['layers']} lam={s['lam']} rank={s['rank']} opt_steps={s['opt_steps']} "
-          f"entity_weight={s['entity_weight']} history_weight={s['history_weight']}")
+          f"entity_weight={s['entity_weight']} history_weight={s['history_weight']} "
+          f"anchor_weight={s.get('anchor_weight')}")
     for name, val, p, goal in rows:
         print(f"  {name:<{w}}  {val:>18}  {p:>5}  {goal}")
 

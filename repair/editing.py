@@ -65,6 +65,13 @@ class ComputedEdit:
     keys: dict[int, torch.Tensor] = field(default_factory=dict)  # layer -> forget keys [n, d_ff]
 
 
+def default_anchors() -> list[tuple[str, str]]:
+    """(question, subject) of every shipped fact-bank fact: known facts whose keys edits keep in place."""
+    from repair.data import load_facts
+
+    return [(f.question, f.subject) for f in load_facts()]
+
+
 def _overlaps(name: str, subject: str) -> bool:
     a, b = name.strip().lower(), subject.strip().lower()
     return bool(a) and bool(b) and (a in b or b in a)
@@ -84,8 +91,12 @@ class Editor:
 
     def __init__(self, patient, settings, layers: Sequence[int] = DEFAULT_LAYERS, lam: float = DEFAULT_LAM,
                  opt_steps: int = 0, preserve_weight: float = 1.0, entity_weight: float = 0.0,
-                 history_weight: float = 0.0):
+                 history_weight: float = 0.0, anchor_weight: float = 0.0,
+                 anchors: Sequence[tuple[str, str]] | None = None):
         self.patient = patient
+        self.anchor_weight = anchor_weight  # weight of each anchor question's key (0: off)
+        self.anchors = list(anchors) if anchors is not None else None  # (question, subject); None: the fact bank
+        self._anchor_keys: dict[int, tuple[list[str], torch.Tensor]] = {}
         self.entity_weight = entity_weight  # weight of each shipped entity's key (0: off)
         self.history_weight = history_weight  # weight of each earlier edit's forget keys (0: off)
         self._entity_keys: dict[int, tuple[list[str], torch.Tensor]] = {}
@@ -106,30 +117,46 @@ class Editor:
             self._pres[key] = Preservation.build(cov, lam=lam, eps=EPS * scale)
         return self._pres[key]
 
-    def entity_keys(self, layer: int) -> tuple[list[str], torch.Tensor]:
-        """(names [m], keys [m, d_ff]): keys at the last token of each shipped entity in ENTITY_FRAMES.
+    def _cached_keys(self, layer: int, prompts: Sequence[str], subjects: Sequence[str], tag: str) -> torch.Tensor:
+        """keys [len(prompts), d_ff] at each subject's last token, cached on disk per model, text and layer.
 
         Keys at layer l do not depend on edits of layer l's down_proj, so they are computed once."""
+        text_hash = keycov.corpus_hash([self.patient.chat_text(q) + "\0" + s for q, s in zip(prompts, subjects,
+                                                                                              strict=True)])
+        path = keycov.cache_path(self.settings, self.patient.fingerprint, layer, f"{tag}-{text_hash}")
+        keys = None
+        if path.is_file():
+            try:
+                keys = torch.load(path, weights_only=True)
+            except Exception:  # corrupt cache: rebuild
+                keys = None
+        if keys is None or tuple(keys.shape) != (len(prompts), self.patient.d_ff):
+            keys = torch.cat([self.sites(prompts[i : i + 64], subjects[i : i + 64], [layer]).keys[layer]
+                              for i in range(0, len(prompts), 64)])
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            torch.save(keys, tmp)
+            tmp.replace(path)
+        return keys
+
+    def entity_keys(self, layer: int) -> tuple[list[str], torch.Tensor]:
+        """(names [m], keys [m, d_ff]): keys at the last token of each shipped entity in ENTITY_FRAMES."""
         if layer not in self._entity_keys:
             names = [e for e in keycov.shipped_entities() for _f in ENTITY_FRAMES]
             prompts = [f.format(e) for e in keycov.shipped_entities() for f in ENTITY_FRAMES]
-            text_hash = keycov.corpus_hash([self.patient.chat_text(q) for q in prompts])
-            path = keycov.cache_path(self.settings, self.patient.fingerprint, layer, f"entities-{text_hash}")
-            keys = None
-            if path.is_file():
-                try:
-                    keys = torch.load(path, weights_only=True)
-                except Exception:  # corrupt cache: rebuild
-                    keys = None
-            if keys is None or tuple(keys.shape) != (len(prompts), self.patient.d_ff):
-                keys = torch.cat([self.sites(prompts[i : i + 64], names[i : i + 64], [layer]).keys[layer]
-                                  for i in range(0, len(prompts), 64)])
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(".tmp")
-                torch.save(keys, tmp)
-                tmp.replace(path)
-            self._entity_keys[layer] = (names, keys)
+            self._entity_keys[layer] = (names, self._cached_keys(layer, prompts, names, "entities"))
         return self._entity_keys[layer]
+
+    def anchor_keys(self, layer: int) -> tuple[list[str], torch.Tensor]:
+        """(subjects [m], keys [m, d_ff]) of the anchor questions (known facts whose answers edits must keep)."""
+        if layer not in self._anchor_keys:
+            anchors = self.anchors if self.anchors is not None else default_anchors()
+            if not anchors:
+                self._anchor_keys[layer] = ([], torch.zeros(0, self.patient.d_ff))
+            else:
+                prompts, subjects = [a[0] for a in anchors], [a[1] for a in anchors]
+                self._anchor_keys[layer] = (subjects, self._cached_keys(layer, prompts, subjects, "anchors"))
+        return self._anchor_keys[layer]
 
     def remember(self, name: str, keys: dict[int, torch.Tensor]) -> None:
         """Record an applied edit's forget keys so later edits leave them where they are."""
@@ -163,9 +190,14 @@ class Editor:
         if self.entity_weight:
             names, keys = self.entity_keys(layer)
             subj = subject.strip().lower()
-            keep = torch.tensor([not _overlaps(n, subj) for n in names])
+            keep = torch.tensor([not _overlaps(n, subj) for n in names], dtype=torch.bool)
             rows.append(keys[keep])
             weights.append(torch.full((int(keep.sum()),), float(self.entity_weight)))
+        if self.anchor_weight:
+            subjects, keys = self.anchor_keys(layer)
+            keep = torch.tensor([not _overlaps(n, subject) for n in subjects], dtype=torch.bool)
+            rows.append(keys[keep])
+            weights.append(torch.full((int(keep.sum()),), float(self.anchor_weight)))
         if self.history_weight:
             for past in self._history.values():
                 if layer in past:
