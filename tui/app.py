@@ -431,8 +431,12 @@ class RepairApp(App[int]):
         if self.busy in ("applying edit", "undoing") and not self.quitting:
             self.quitting = True
             self.notify("Finishing the edit in progress so the journal stays complete; quitting after it. "
-                        "Press Ctrl+Q again to quit now.", timeout=10)
+                        "Press Ctrl+Q again to close the screen now (the edit still completes first).", timeout=10)
             return
         for worker in self.workers:
             worker.cancel()
-        self.exit(0)
+        note = None
+        if self.busy in ("applying edit", "undoing"):  # its thread cannot be stopped; the process waits for it
+            what = "edit" if self.busy == "applying edit" else "undo"
+            note = f"repair: finishing the {what} in progress before exiting (the journal stays complete) …"
+        self.exit(0, message=note)
