@@ -36,7 +36,8 @@ class Scores:
         return asdict(self)
 
 
-def _tokens(items: Sequence[Item], cfg: EvalConfig) -> int:
+def eval_tokens(items: Sequence[Item], cfg: EvalConfig) -> int:
+    """The answer length `score` uses for these items (TOFU sentences get the longer budget)."""
     return cfg.long_tokens if any(not it.answers for it in items) else cfg.max_new_tokens
 
 
@@ -45,7 +46,7 @@ def score(model_view, forget: Sequence[Item], retain: Sequence[Item], cfg: EvalC
     """Ask `model_view` (anything with `answer_many`, `chat_text`, `model`, `tokenizer`) the scenario's questions.
 
     `runtime`: an optional llama.cpp runtime already serving the same edit; adds the `runtime` attack."""
-    ft, rt = _tokens(forget, cfg), _tokens(retain, cfg)
+    ft, rt = eval_tokens(forget, cfg), eval_tokens(retain, cfg)
     held = [(h, answers, gold) for it in forget for h, answers, gold in it.heldout_pairs()]
     attacks = attack_prompts(forget) if cfg.attacks and forget else {}
     # one batched call per (token budget, history): far cheaper than many small calls on a busy CPU

@@ -196,10 +196,12 @@ def plots(results: dict, out: Path) -> list[Path]:
     if seqs:
         fig, ax = plt.subplots(figsize=(5, 3.6))
         for n, seq in seqs.items():
-            ks = [0] + [p["edits"] for p in seq["points"]]
-            base = scen[n]["methods"]["untouched"]["scores"]["acc_r"]
-            ax.plot(ks, [base] + [p["acc_r"] for p in seq["points"]], marker="o", label=f"{n}: Acc_r")
-            ax.plot(ks[1:], [p["acc_f"] for p in seq["points"]], marker="x", ls="--", label=f"{n}: Acc_f")
+            # every point is measured on the curve's own fixed retain subset (a 0-edit point only when probed)
+            pts = seq["points"]
+            ks = [p["edits"] for p in pts]
+            ax.plot(ks, [p["acc_r"] for p in pts], marker="o", label=f"{n}: Acc_r")
+            ax.plot([p["edits"] for p in pts if p["edits"]], [p["acc_f"] for p in pts if p["edits"]], marker="x",
+                    ls="--", label=f"{n}: Acc_f")
         ax.set_xlabel(f"sequential {next(iter(seqs.values()))['method']} edits")
         ax.set_ylim(0, 1.05)
         ax.legend(fontsize=8)

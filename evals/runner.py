@@ -17,11 +17,11 @@ from pathlib import Path
 
 from evals.baselines import METHODS as BASELINES
 from evals.baselines import TrainConfig, unlearn
-from evals.evaluate import EvalConfig, n_prompts, score
+from evals.evaluate import EvalConfig, eval_tokens, n_prompts, score
 from evals.implant import ImplantRecipe, load_implant
 from evals.metrics import PeakMemory, mean, revealed
 from evals.scenarios import SCENARIOS, ScenarioSizes, implant_check
-from evals.stamp_method import StampVariant, active_deltas, forget_groups
+from evals.stamp_method import StampRun, StampVariant, active_deltas, forget_groups
 
 
 @dataclass
@@ -136,7 +136,7 @@ class _CurveProbe:
         self.seconds = 0.0
 
     def __call__(self, k: int, run) -> None:
-        if k not in self.cfg.curve_points and k != len(self.sc.groups):
+        if k and k not in self.cfg.curve_points and k != len(self.sc.groups):
             return
         t0 = time.perf_counter()
         forgotten = [it for g in self.sc.groups[:k] for it in g]
@@ -277,6 +277,8 @@ def run(cfg: BenchConfig) -> dict:
                 try:
                     first = v == cfg.stamp_variants[0] and len(sc.groups) > 1
                     curve = _CurveProbe(patient, sc, cfg, bar) if first else None
+                    if curve is not None:
+                        curve(0, StampRun())  # the same retain subset before any edit (untimed)
                     with PeakMemory() as mem:
                         srun = forget_groups(session, sc.groups, sc.buffer[: cfg.sizes.n_canaries], v, sc.category,
                                              after_each=curve)
@@ -308,7 +310,9 @@ def run(cfg: BenchConfig) -> dict:
                 try:
                     with PeakMemory() as mem, tqdm(total=cfg.train.max_steps, desc=f"{name}: {kind} training",
                                                    unit="step", leave=False) as steps_bar:
-                        view, tr = unlearn(patient, kind, sc.forget, sc.buffer, cfg.train, progress=steps_bar)
+                        # the stop check answers with the evaluation's token budget (else it can stop early)
+                        train = replace(cfg.train, check_tokens=eval_tokens(sc.forget, cfg.eval))
+                        view, tr = unlearn(patient, kind, sc.forget, sc.buffer, train, progress=steps_bar)
                     s = score(view, sc.forget, sc.retain, cfg.eval, None, bar)
                     entry["methods"][kind] = _method_entry(s, tr.seconds, mem, steps=tr.steps, forgot=tr.forgot,
                                                            losses=tr.losses, measured_by=process,
