@@ -219,7 +219,8 @@ def run(cfg: BenchConfig) -> dict:
     results: dict = {"config": config, "machine": _machine(), "runtime": runtime_note, "scenarios": {},
                      "skipped": {}, "processes": [process]}
     if cfg.resume and (done or unfinished):
-        prev = json.loads((out / "results.json").read_text()) if (out / "results.json").is_file() else {}
+        saved = out / "partial.json" if (out / "partial.json").is_file() else out / "results.json"  # newest first
+        prev = json.loads(saved.read_text()) if saved.is_file() else {}
         results["processes"] = [*prev.get("processes", []), process]
         results["seconds_before_resume"] = prev.get("seconds_total_all", prev.get("seconds_total", 0.0))
         print(f"[bench] resuming: {len(done)} scenario(s) done, {len(unfinished)} unfinished")
@@ -255,6 +256,8 @@ def run(cfg: BenchConfig) -> dict:
         def save(method: str | None = None, name: str = name, entry: dict = entry) -> None:
             if method is not None:
                 overall.update(1)
+            results["seconds_total"] = time.perf_counter() - t_start  # so a resumed run can add it up
+            results["seconds_total_all"] = results.get("seconds_before_resume", 0.0) + results["seconds_total"]
             _write_json(out / "partial.json", {**results, "partial": {name: entry}})
 
         per_eval = n_prompts(sc.forget, sc.retain, cfg.eval, runtime=rt is not None)
