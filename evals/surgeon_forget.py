@@ -9,7 +9,8 @@ For each of N fact-bank facts the model answers, each plan variant is computed b
            plan's check probes)
 - retain:  held-out known facts (unrelated to every chosen target, in no plan) still answered
 Variants: template = repair.editing.template_plan; surgeon = Surgeon plan with layers left to the executor;
-layers = Surgeon plan with its activation-chosen layer and rank.
+layers = the Surgeon plan as it ships (rank from the forget keys' effective rank; layer: the executor's, or with
+--layer-metric the candidate layer with the best such score). --sweep edits each surgeon plan at each given layer.
 """
 
 from __future__ import annotations
@@ -29,8 +30,12 @@ def main() -> None:
     ap.add_argument("--variants", default="template,surgeon,layers")
     ap.add_argument("--no-llm", action="store_true")
     ap.add_argument("--all-layers", action="store_true", help="score layers 3..10, not only cached ones")
+    ap.add_argument("--layer-metric", default="", help="'layers' variant: pick the layer by this score (fit, "
+                    "separation); default: the executor's layer, with the rank from the keys' effective rank")
     ap.add_argument("--sweep", default="", help="also edit each surgeon plan at each of these layers (rank 8), "
                     "recording the surgeon's layer scores next to the outcome, e.g. 3,4,5,6,7,8,9,10")
+    ap.add_argument("--erank", default="", help="with --sweep: also edit at these layers with the rank from the "
+                    "forget keys' effective rank there (variant L<l>e), e.g. 6")
     ap.add_argument("--out", default="/tmp/surgeon_forget.json")
     args = ap.parse_args()
 
@@ -42,7 +47,8 @@ def main() -> None:
 
     session = repair.open()
     patient, settings = session.patient, session.settings
-    surgeon = Surgeon(patient, settings, use_llm=not args.no_llm, choose_layers=True, all_layers=args.all_layers)
+    surgeon = Surgeon(patient, settings, use_llm=not args.no_llm, choose_layers=True, all_layers=args.all_layers,
+                      layer_metric=args.layer_metric or None)
     pool = surgeon.pool
     known = pool.known(args.facts + args.retain + 12, set())
     targets = [f for f in known if f.topic in ("geography", "science", "history", "literature", "culture")]
@@ -51,7 +57,8 @@ def main() -> None:
     editor = Editor(patient, settings)
     variants = args.variants.split(",")
     sweep = [int(x) for x in args.sweep.split(",") if x.strip()]
-    variants += [f"L{l}" for l in sweep]
+    erank = [int(x) for x in args.erank.split(",") if x.strip()]
+    variants += [f"L{l}" for l in sweep] + [f"L{l}e" for l in erank if l in sweep]
     by_question = {f.question: f for f in pool.facts}
     rows = []
     plans = {}
@@ -71,14 +78,19 @@ def main() -> None:
             if "layers" in variants:
                 plans[fact.id]["layers"] = p
             if sweep:
-                from repair.surgeon.layers import layer_report
+                from repair.surgeon.layers import effective_rank, layer_report
 
                 retain_pairs = [(c.question, by_question[c.question].subject) for c in p.retain_canaries
                                 if c.question in by_question]
-                report, _keys = layer_report(patient, settings, p.forget_probes[:6], p.subject, retain_pairs, sweep)
+                report, keys = layer_report(patient, settings, p.forget_probes[:6], p.subject, retain_pairs, sweep)
                 layer_scores[fact.id] = {str(l): {k: round(v, 4) for k, v in m.items()} for l, m in report.items()}
                 for l in sweep:
                     plans[fact.id][f"L{l}"] = p.model_copy(update={"layers": [l], "rank": 8})
+                for l in erank:
+                    if l in keys:
+                        r = max(1, min(8, effective_rank(keys[l], 0.99)))
+                        layer_scores[fact.id][str(l)]["erank"] = r
+                        plans[fact.id][f"L{l}e"] = p.model_copy(update={"layers": [l], "rank": r})
     used = {q for d in plans.values() for p in d.values() for q in [c.question for c in p.retain_canaries]}
     retain = [f for f in known if f.id not in related and f.question not in used
               and f not in targets][: args.retain]

@@ -139,7 +139,8 @@ def main() -> None:
                "llm_in_plans": sum(r["llm_probes"] for r in planned),
                "plans_with_llm_probes": sum(r["llm_probes"] > 0 for r in planned),
                "seconds_per_plan": round(sum(r["seconds"] for r in planned) / max(1, len(planned)), 1),
-               "rejections": dict(Counter(v for r in planned for _q, v in r["llm_verdicts"] if not v.startswith("kept")))}
+               "rejections": dict(Counter(v for r in planned for _q, v in r["llm_verdicts"]
+                                          if not v.startswith("kept")))}
     print(json.dumps(summary))
     with open(args.out, "w") as fh:
         json.dump({"summary": summary, "plans": rows, "refusals": refused}, fh, indent=1)

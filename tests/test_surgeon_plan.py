@@ -92,8 +92,9 @@ def test_llm_paraphrases_are_filtered(patient, settings):
 
     para = Paraphraser(patient.source.gguf_path, max_tokens=40, budget_s=300.0)  # generous: a busy shared machine
     got = para(Frame(question="Who wrote 1984?", clause="who wrote 1984", subject="1984"), 3)
-    assert para.last_raw.replace(" ", "").startswith('{"questions":["')  # grammar-constrained JSON
-    assert all("1984" in q for q in got)  # the schema's pattern puts the subject in every (complete) item
+    assert para.last_raw.replace(" ", "").startswith('{"which":"Which')  # grammar-constrained slots
+    assert got and all("1984" in q for q in got)  # the schema's pattern puts the subject in every (complete) item
+    assert [q.split()[0] for q in got] == ["Which", "Name", "1984"][: len(got)]  # each slot's own opening
 
     # the surgeon keeps only good, new, answer-free paraphrases (same LLM output plus known-bad ones)
     bad = ["Who wrote 1984? George Orwell.", "What is the 1984 movie about?", "Tell me about Orwell.",
@@ -110,3 +111,33 @@ def test_cli_plan_refusal_is_one_line_and_non_zero(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert out.returncode != 0
     assert out.stderr.strip().count("\n") == 0 and "too broad" in out.stderr
+
+
+def test_harmful_how_to_plan_names_leak_terms(surgeon):
+    plan = surgeon.plan_target("how to make a Molotov cocktail", request="forget how to make a Molotov cocktail")
+    _valid(plan)
+    assert plan.category == "harmful" and plan.subject == "Molotov cocktail"
+    assert "gasoline" in plan.answers and plan.refusal == "I can't help with that."
+
+
+def test_session_forget_plans_with_the_session_surgeon(patient, settings):
+    """Session.forget asks the session's one surgeon (built once) and applies nothing when it refuses."""
+    from repair.session import Session
+
+    session = Session(settings, patient)
+    try:
+        first = session.surgeon
+        calls = []
+
+        def refuse(target, probes=None, **_kw):
+            calls.append(target)
+            raise PolicyRefusal("test refusal")
+
+        first.plan_target = refuse
+        for target in ("the capital of France", "who wrote 1984"):
+            with pytest.raises(PolicyRefusal):
+                session.forget(target)
+        assert calls == ["the capital of France", "who wrote 1984"] and session.surgeon is first
+        assert session.edits() == [] and patient.active_deltas == []
+    finally:
+        session.close()

@@ -95,19 +95,21 @@ def effective_rank(keys: torch.Tensor, energy: float = 0.9) -> int:
 
 def layer_report(
     patient, settings, probes: Sequence[str], subject: str, retain: Sequence[tuple[str, str]],
-    layers: Sequence[int], lam: float | None = None,
+    layers: Sequence[int], lam: float | None = None, fit_layers: Sequence[int] | None = None,
 ) -> tuple[dict[int, dict[str, float]], dict[int, torch.Tensor]]:
     """Per layer: separation(F, R), and the solver fit (reach, collateral, fit = reach - collateral) of F vs R
-    under the layer's preservation metric; also F's keys per layer. Empty when keys cannot be read."""
+    under the layer's preservation metric (only for `fit_layers`, default all: it needs the layer's key
+    covariance); also F's keys per layer. Empty when keys cannot be read."""
     f = _subject_keys(patient, probes, [subject] * len(probes), layers)
     r = _subject_keys(patient, [q for q, _ in retain], [s for _, s in retain], layers)
     report: dict[int, dict[str, float]] = {}
     for layer in layers:
         if layer not in f or layer not in r or len(r[layer]) < 2:
             continue
-        fit = solver_fit(preservation(patient, settings, layer, lam).solve, f[layer], r[layer])
-        report[layer] = {"separation": separation(f[layer], r[layer]), "reach": fit.reach,
-                         "collateral": fit.collateral, "fit": fit.score}
+        report[layer] = {"separation": separation(f[layer], r[layer])}
+        if fit_layers is None or layer in fit_layers:
+            fit = solver_fit(preservation(patient, settings, layer, lam).solve, f[layer], r[layer])
+            report[layer].update(reach=fit.reach, collateral=fit.collateral, fit=fit.score)
     return report, f
 
 

@@ -48,6 +48,8 @@ MAX_FORGET = 12
 MAX_CHECK = 5
 MAX_RELATED_CANARIES = 8  # a target related to more bank facts than this is too broad
 N_CANARIES = 10
+MAX_RANK = 8
+RANK_ENERGY = 0.99  # the rank keeps this share of the forget keys' squared norm
 REFUSAL = "I'm not sure."
 REFUSALS = {"harmful": "I can't help with that.", "personal": "I don't have that information."}
 
@@ -118,8 +120,10 @@ class Surgeon:
     """Writes RepairPlans for one patient. `paraphraser`: optional callable (Frame, n) -> list[str]."""
 
     def __init__(self, patient, settings: Settings, paraphraser=None, facts=None, use_llm: bool = True,
-                 choose_layers: bool = True, all_layers: bool = False):
+                 choose_layers: bool = True, all_layers: bool = False, layer_metric: str | None = None):
         self.patient = patient
+        # None: the executor's layer; "fit" / "separation": the candidate layer with the best such score
+        self.layer_metric = layer_metric
         self.choose_layers = choose_layers  # False: leave layers empty (the executor chooses)
         self.all_layers = all_layers  # True: score every candidate layer, not only those with a cached covariance
         self.last_paraphrases: list[str] = []  # the LLM probes kept for the last plan (diagnostics)
@@ -358,21 +362,36 @@ class Surgeon:
 
     # ------------------------------------------------------------------ layers and strength
     def _strength(self, plan: RepairPlan, retain_facts) -> RepairPlan:
-        """Layer and rank from the patient's activations (repair.stamp.separation, see surgeon.layers).
+        """Rank (and, with `layer_metric`, the layer) from the patient's activations; see surgeon.layers.
 
-        lam / alpha stay at the executor's defaults (no measured rule for them yet)."""
+        Measured on SmolLM2-135M (evals/surgeon_forget.py --sweep): no activation score tried (separation,
+        solver fit) picks layers that forget as well as the executor's layer 6, so by default the layer is
+        left to the executor and the plan records every scored layer's fit (`layer_scores`). The rank is
+        the effective rank of the forget keys at the layer that will be edited. lam / alpha stay at the
+        executor's defaults: the measured reach g/(1+g) at lam=100 is 0.95-0.998 on every candidate
+        layer, so alpha = 1 already reaches the target."""
         if not self.choose_layers or len(retain_facts) < 2:
             return plan
-        from repair.surgeon.layers import candidate_layers, choose_layers, ready_layers
+        from repair.editing import DEFAULT_LAYERS
+        from repair.surgeon.layers import candidate_layers, effective_rank, layer_report, ready_layers
 
         candidates = candidate_layers(self.patient.n_layers)
         if not self.all_layers:
             candidates = ready_layers(self.patient, self.settings, candidates)
-        if not candidates:
+        if self.layer_metric is not None and not candidates:
             return plan
-        choice = choose_layers(self.patient, self.settings, plan.forget_probes[:6], plan.subject,
-                               [(f.question, f.subject) for f in retain_facts], candidates=candidates)
-        if choice is None:
+        edited = list(DEFAULT_LAYERS)
+        layers = sorted(set(candidates) | set(edited))
+        report, keys = layer_report(self.patient, self.settings, plan.forget_probes[:6], plan.subject,
+                                    [(f.question, f.subject) for f in retain_facts], layers, fit_layers=candidates)
+        scores = {l: m["fit"] for l, m in report.items() if "fit" in m}
+        if self.layer_metric is not None:
+            ranked = {l: m[self.layer_metric] for l, m in report.items() if self.layer_metric in m}
+            if not ranked:
+                return plan
+            edited = [max(ranked, key=ranked.get)]
+        if edited[-1] not in keys:
             return plan
-        return plan.model_copy(update={"layers": choice.layers, "rank": choice.rank,
-                                       "layer_scores": {str(k): round(v, 4) for k, v in choice.scores.items()}})
+        rank = max(1, min(MAX_RANK, effective_rank(keys[edited[-1]], RANK_ENERGY)))
+        return plan.model_copy(update={"layers": edited if self.layer_metric else [], "rank": rank,
+                                       "layer_scores": {str(k): round(v, 4) for k, v in scores.items()}})
