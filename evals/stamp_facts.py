@@ -136,17 +136,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sequential", type=int, default=20, help="edits in the sequential run (0: skip)")
     ap.add_argument("--singles", type=int, default=None, help="single edits to measure (default: all forget facts)")
     ap.add_argument("--layers", type=lambda s: [int(x) for x in s.split(",")], default=[6])
-    ap.add_argument("--lam", type=float, default=100.0)
+    ap.add_argument("--lam", type=float, default=300.0)
     ap.add_argument("--rank", type=int, default=8)
     ap.add_argument("--alpha", type=float, default=1.0)
     ap.add_argument("--opt-steps", type=int, default=0, help="Adam steps refining the target (0: gradient-free)")
-    ap.add_argument("--preserve-weight", type=float, default=1.0,
+    ap.add_argument("--preserve-weight", type=float, default=10.0,
                     help="weight of contrast/invented-subject keys kept unchanged (0: off)")
     ap.add_argument("--entity-weight", type=float, default=None,
                     help="weight of each shipped entity's key kept unchanged (default: the Editor's)")
     ap.add_argument("--anchor-weight", type=float, default=None,
                     help="weight of anchor facts' keys: bank facts that are neither forget nor held-out retain facts "
                          "nor share a subject or answer with them (default: the Editor's)")
+    ap.add_argument("--eps", type=float, default=None, help="ridge term relative to mean key energy")
     ap.add_argument("--anchor-paraphrases", action="store_true", help="anchor the bank's paraphrases too")
     ap.add_argument("--history-weight", type=float, default=None,
                     help="weight of earlier edits' forget keys in sequential edits (default: the Editor's)")
@@ -170,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         by_id = {i.id: i for i in items}
         known = [by_id[i] for i in json.loads(Path(args.known).read_text()) if i in by_id]
     else:
-        known = survey(patient, items, args.n_forget + args.n_retain + 12, args.max_new_tokens, args.seed,
+        known = survey(patient, items, args.n_forget + args.n_retain + 30, args.max_new_tokens, args.seed,
                        cache=settings.cache / "evals")
     mx = args.max_new_tokens
     candidates: list[Item] = []
@@ -191,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(forget)} forget facts, {len(retain)} held-out retain facts", file=sys.stderr)
 
     tuning = {k: v for k, v in (("entity_weight", args.entity_weight), ("history_weight", args.history_weight),
-                                ("anchor_weight", args.anchor_weight)) if v is not None}
+                                ("anchor_weight", args.anchor_weight), ("eps", args.eps)) if v is not None}
     # anchors (facts whose keys edits keep) never include an evaluated fact or anything sharing its subject/answer
     evaluated = [*forget, *retain]
     anchors = [(q, it.subject) for it in items if all(disjoint(it, e) for e in evaluated)

@@ -4,6 +4,14 @@ Keys are the down_proj inputs at the LAST token of the plan's subject in each fo
 format). Targets are "ignorance" states (see `ignorance_shift`): the residual stream the model has at
 that position for invented subjects it cannot know; the edited layer writes the difference. Weights
 change only through `repair.stamp.lowrank_solve` with the cached generic-text key covariance.
+
+What the edit must leave alone (measured with evals/stamp_facts.py, sequential edits of facts):
+- P = lam*C + eps*I + folded fixed keys: C the generic-text covariance, plus the keys of shipped entities
+  (repair/keycov_entities.txt in ENTITY_FRAMES) and of anchor facts (the shipped fact bank's questions).
+  Anchors keep same-relation facts ("capital of Uganda" when forgetting "capital of Japan"); without them
+  ten capital/currency/language edits broke most of those relations.
+- Per edit: the probes with invented and contrast names in place of the subject, and the forget keys of
+  every earlier active edit (so a new edit does not undo an old one). Keys naming the subject are never kept.
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ CONTRAST_SUBJECTS = ("Toronto", "Isaac Newton", "the violin", "Samsung")
 # the entity's last token: the keys an edit of one subject is most likely to disturb.
 ENTITY_FRAMES = ("What is {}?", "Tell me about {}.", "What is {} famous for?", "Where is {}?")
 DEFAULT_LAYERS = (6,)
-DEFAULT_LAM = 100.0
+DEFAULT_LAM = 300.0
 EPS = 1e-3
 RETAIN_TOLERANCE = 0  # canaries (known before the edit) allowed to break before the edit is rolled back
 
@@ -90,10 +98,11 @@ class Editor:
     """Computes and executes STAMP edits on one patient. Holds per-layer caches (covariance factors)."""
 
     def __init__(self, patient, settings, layers: Sequence[int] = DEFAULT_LAYERS, lam: float = DEFAULT_LAM,
-                 opt_steps: int = 0, preserve_weight: float = 1.0, entity_weight: float = 0.0,
-                 history_weight: float = 0.0, anchor_weight: float = 0.0,
-                 anchors: Sequence[tuple[str, str]] | None = None):
+                 opt_steps: int = 0, preserve_weight: float = 10.0, entity_weight: float = 10.0,
+                 history_weight: float = 10.0, anchor_weight: float = 10.0,
+                 anchors: Sequence[tuple[str, str]] | None = None, eps: float = EPS):
         self.patient = patient
+        self.eps = eps  # ridge term, relative to the mean key energy per dimension
         self.anchor_weight = anchor_weight  # weight of each anchor question's key (0: off)
         self.anchors = list(anchors) if anchors is not None else None  # (question, subject); None: the fact bank
         self._anchor_keys: dict[int, tuple[list[str], torch.Tensor]] = {}
@@ -110,12 +119,29 @@ class Editor:
 
     # ------------------------------------------------------------------ caches
     def preservation(self, layer: int, lam: float) -> Preservation:
+        """P = lam*C + eps*I + the fixed preserved keys (shipped entities, anchor facts), factored once per
+        layer and lam. A subject overlapping some of those keys takes them out again per edit
+        (`preserved_keys` returns them with negative weights)."""
         key = (layer, float(lam))
         if key not in self._pres:
             cov = keycov.key_covariance(self.patient, self.settings, [layer])[layer]
             scale = float(cov.trace()) / cov.shape[0]  # eps relative to the mean key energy per dim
-            self._pres[key] = Preservation.build(cov, lam=lam, eps=EPS * scale)
+            _names, fixed, weights = self._fixed_keys(layer)
+            self._pres[key] = Preservation.build(cov, lam=lam, eps=self.eps * scale, keys=fixed, weights=weights)
         return self._pres[key]
+
+    def _fixed_keys(self, layer: int) -> tuple[list[str], torch.Tensor, torch.Tensor]:
+        """(names [m], keys [m, d_ff], weights [m]) of the entity and anchor keys folded into P."""
+        names: list[str] = []
+        rows = [torch.zeros(0, self.patient.d_ff)]
+        weights = [torch.zeros(0)]
+        for weight, get in ((self.entity_weight, self.entity_keys), (self.anchor_weight, self.anchor_keys)):
+            if weight:
+                n, k = get(layer)
+                names += n
+                rows.append(k)
+                weights.append(torch.full((len(n),), float(weight)))
+        return names, torch.cat(rows), torch.cat(weights)
 
     def _cached_keys(self, layer: int, prompts: Sequence[str], subjects: Sequence[str], tag: str) -> torch.Tensor:
         """keys [len(prompts), d_ff] at each subject's last token, cached on disk per model, text and layer.
@@ -180,24 +206,19 @@ class Editor:
     def preserved_keys(
         self, layer: int, subject: str, unknown: Sites, contrast: Sites,
     ) -> tuple[torch.Tensor, torch.Tensor]:
-        """(keys [m, d_ff], weights [m]) kept unchanged by the edit: invented and contrast subjects in the probes,
-        shipped entities (none overlapping the subject), and earlier edits' forget keys."""
+        """(keys [m, d_ff], weights [m]) for the solve: invented and contrast subjects in the probes and earlier
+        edits' forget keys (kept unchanged), and, with negative weights, the folded entity/anchor keys that
+        overlap the subject (so nothing being forgotten is preserved)."""
         rows, weights = [], []
         if self.preserve_weight:
             ctx = torch.cat([unknown.keys[layer], contrast.keys[layer]])
             rows.append(ctx)
             weights.append(torch.full((len(ctx),), float(self.preserve_weight)))
-        if self.entity_weight:
-            names, keys = self.entity_keys(layer)
-            subj = subject.strip().lower()
-            keep = torch.tensor([not _overlaps(n, subj) for n in names], dtype=torch.bool)
-            rows.append(keys[keep])
-            weights.append(torch.full((int(keep.sum()),), float(self.entity_weight)))
-        if self.anchor_weight:
-            subjects, keys = self.anchor_keys(layer)
-            keep = torch.tensor([not _overlaps(n, subject) for n in subjects], dtype=torch.bool)
-            rows.append(keys[keep])
-            weights.append(torch.full((int(keep.sum()),), float(self.anchor_weight)))
+        names, fixed, fixed_w = self._fixed_keys(layer)  # folded into P: take out those naming the subject
+        out = torch.tensor([_overlaps(n, subject) for n in names], dtype=torch.bool)
+        if bool(out.any()):
+            rows.append(fixed[out])
+            weights.append(-fixed_w[out])
         if self.history_weight:
             for past in self._history.values():
                 if layer in past:

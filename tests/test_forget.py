@@ -55,6 +55,8 @@ def test_forget_then_undo_restores_bit_identical_weights(session, patient):
                                forget_probes=template_wrappers("What is the capital of Egypt?"),
                                check_probes=[], answers=["Cairo"]))
     assert rec2.id == 2 and rec2.status == "applied"
+    # the second edit keeps the first one's forget keys where they are: Australia stays forgotten
+    assert not contains_answer(patient.answer(QUESTION, max_new_tokens=24), ["Canberra"])
     session.undo(2)
     session.undo(1)
     assert [r.status for r in session.edits()] == ["undone", "undone"]

@@ -173,4 +173,27 @@ def test_per_key_preservation_weights_match_weighted_full_solve():
     torch.testing.assert_close(b @ a, full, atol=1e-8, rtol=1e-8)
     with pytest.raises(ValueError):
         lowrank_solve(w, keys, targets, Preservation.build(cov, lam=lam, eps=eps), preserved=kp,
-                      preserve_weight=torch.tensor([1.0, 0.0, 1.0, 1.0]))
+                      preserve_weight=torch.tensor([1.0, 0.0, 1.0, 1.0]))  # zero weight: error
+
+
+def test_folded_keys_and_negative_weight_downdate_match_full_solve():
+    w, keys, targets, g = _setup(n=2)
+    kp = torch.randn(6, D_FF, generator=g, dtype=torch.float64)
+    mu = torch.tensor([3.0, 1.0, 4.0, 1.0, 5.0, 9.0], dtype=torch.float64)
+    x = torch.randn(100, D_FF, generator=g, dtype=torch.float64)
+    cov, lam, eps = x.T @ x / 100, 0.3, 1e-3
+    folded = Preservation.build(cov, lam=lam, eps=eps, keys=kp, weights=mu)
+    # folding keys into P equals passing them as preserved keys
+    m_all = keys.T @ keys + kp.T @ torch.diag(mu) @ kp + lam * cov + eps * torch.eye(D_FF, dtype=torch.float64)
+    full_all = torch.linalg.solve(m_all, keys.T @ (targets - keys @ w.T)).T
+    b, a = lowrank_solve(w, keys, targets, folded)
+    torch.testing.assert_close(b @ a, full_all, atol=1e-8, rtol=1e-8)
+    # taking keys 0 and 4 out again with negative weights equals never having folded them in
+    keep = torch.tensor([False, True, True, True, False, True])
+    m_kept = keys.T @ keys + kp[keep].T @ torch.diag(mu[keep]) @ kp[keep] + lam * cov \
+        + eps * torch.eye(D_FF, dtype=torch.float64)
+    full_kept = torch.linalg.solve(m_kept, keys.T @ (targets - keys @ w.T)).T
+    b, a = lowrank_solve(w, keys, targets, folded, preserved=kp[~keep], preserve_weight=-mu[~keep])
+    torch.testing.assert_close(b @ a, full_kept, atol=1e-8, rtol=1e-8)
+    with pytest.raises(ValueError):
+        Preservation.build(cov, lam=lam, eps=eps, keys=kp, weights=0.0)

@@ -71,7 +71,10 @@ class Preservation:
     @classmethod
     def build(
         cls, cov: torch.Tensor | None, d_ff: int | None = None, lam: float = 1.0, eps: float = 1e-6,
+        keys: torch.Tensor | None = None, weights: float | torch.Tensor = 1.0,
     ) -> Preservation:
+        """P = lam*C + eps*I + sum_u w_u k_u k_u^T; `keys` [m, d_ff] are fixed preserved keys folded in once
+        (a later solve can take one out again with the negative weight -w_u, see `lowrank_solve`)."""
         if cov is None:
             if d_ff is None:
                 raise ValueError("give cov or d_ff")
@@ -80,6 +83,14 @@ class Preservation:
             if cov.ndim != 2 or cov.shape[0] != cov.shape[1]:
                 raise ValueError(f"covariance must be square, got {tuple(cov.shape)}")
             p = lam * cov.double() + eps * torch.eye(cov.shape[0], dtype=torch.float64)
+        if keys is not None and keys.shape[0]:
+            if keys.ndim != 2 or keys.shape[1] != p.shape[0]:
+                raise ValueError(f"folded keys must be [m, {p.shape[0]}], got {tuple(keys.shape)}")
+            w = torch.as_tensor(weights, dtype=torch.float64).expand(keys.shape[0])
+            if bool((w <= 0).any()):
+                raise ValueError("folded keys need positive weights")
+            k = keys.double()
+            p = p + k.T @ (w[:, None] * k)
         chol, info = torch.linalg.cholesky_ex(p)
         if int(info) != 0:
             raise ValueError("preservation metric is not positive definite; raise eps")
@@ -106,8 +117,9 @@ def lowrank_solve(
     approximation (SVD). `projector` N [d_ff, d_ff] (symmetric, N k = 0 for preserved keys) restricts
     the edit to their null space: D N = D, so D k = 0 for those keys.
     `preserved` [m, d_ff]: extra keys whose outputs should not move, key u weighted mu_u (`preserve_weight`,
-    one float for all or a tensor [m]); adds sum_u mu_u ||D k_u||^2 to the objective. The rank stays <= the
-    number of forget keys.
+    one float for all or a tensor [m]); adds sum_u mu_u ||D k_u||^2 to the objective. A negative mu_u removes
+    a key folded into P with weight -mu_u (exact Woodbury downdate; P minus it must stay positive definite).
+    The rank stays <= the number of forget keys.
     """
     r = residuals(w, keys, targets)  # [n, d_model]
     if pres.d_ff != keys.shape[1]:
@@ -117,8 +129,8 @@ def lowrank_solve(
     inv_weights = torch.ones(n, dtype=torch.float64)
     if preserved is not None and preserved.shape[0]:
         mu = torch.as_tensor(preserve_weight, dtype=torch.float64).expand(preserved.shape[0])
-        if preserved.ndim != 2 or preserved.shape[1] != keys.shape[1] or bool((mu <= 0).any()):
-            raise ValueError("preserved keys must be [m, d_ff] with positive weights")
+        if preserved.ndim != 2 or preserved.shape[1] != keys.shape[1] or bool((mu == 0).any()):
+            raise ValueError("preserved keys must be [m, d_ff] with non-zero weights")
         k_all = torch.cat([k_all, preserved.double()])
         inv_weights = torch.cat([inv_weights, 1.0 / mu])
     k = k_all @ projector.double() if projector is not None else k_all  # K N
