@@ -81,6 +81,8 @@ def main() -> None:
     ap.add_argument("--no-layers", action="store_true", help="skip layer scoring")
     ap.add_argument("--only", default="", help="comma-separated words: plan only requests containing one")
     ap.add_argument("--refusals", action="store_true", help="with --only: still run the 20 refusal cases")
+    ap.add_argument("--para-budget", type=float, default=0.0, help="seconds per paraphrase call (default: "
+                    "the paraphraser's own budget)")
     ap.add_argument("--out", default="/tmp/surgeon_plans.json")
     args = ap.parse_args()
 
@@ -91,6 +93,8 @@ def main() -> None:
 
     session = repair.open()
     surgeon = Surgeon(session.patient, session.settings, use_llm=not args.no_llm, choose_layers=not args.no_layers)
+    if args.para_budget and surgeon.paraphraser() is not None:
+        surgeon.paraphraser().budget_s = args.para_budget
     only = [w.strip().lower() for w in args.only.split(",") if w.strip()]
     requests = [r for r in REQUESTS if not only or any(w in r.lower() for w in only)]
     refuse = REFUSE if not only or args.refusals else []
