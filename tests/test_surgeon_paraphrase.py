@@ -78,6 +78,10 @@ def test_parse_full_and_truncated():
     ("Who wrote Animal Farm?", "Who wrote 1984?", "1984", "no subject"),
     ("Who wrote 1984? It was Orwell.", "Who wrote 1984?", "1984", "several sentences"),
     ("Who wrote 1984 in 1949?", "Who wrote 1984?", "1984", "new number"),
+    ("My date of birth is my date of birth?", "What is my date of birth?", "date of birth", "tautology"),
+    ("Which 1984 author wrote 1984?", "Who wrote 1984?", "1984", None),
+    ("What steps can you take to protect your files from ransomware?", "How does ransomware encrypt files?",
+     "ransomware", "other question"),
 ])
 def test_rejection(q, original, subject, why):
     assert rejection(q, original, subject) == why

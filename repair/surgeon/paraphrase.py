@@ -184,6 +184,9 @@ _SAME_WORD = {"made": "make", "making": "make", "wrote": "write", "written": "wr
               "taken": "take", "produced": "produce", "producing": "produce", "production": "produce"}
 
 
+_DEFENCE = re.compile(r"\b(?:protect|prevent|avoid|defend|stop|detect|recogni[sz]e|spot)\b", re.IGNORECASE)
+
+
 def _stems(text: str, drop: str) -> set[str]:
     from repair.surgeon.text import content_words
 
@@ -214,6 +217,11 @@ def rejection(q: str, original: str, subject: str) -> str | None:
         return "not a question"
     if set(re.findall(r"\d+", q)) - set(re.findall(r"\d+", original)):
         return "new number"
+    rest = re.sub(re.escape(subject), " ", q, flags=re.IGNORECASE)
+    if len(re.findall(re.escape(subject), q, re.IGNORECASE)) > 1 and not _stems(rest, ""):
+        return "tautology"  # "My date of birth is my date of birth?"
+    if _DEFENCE.search(q) and not _DEFENCE.search(original):
+        return "other question"  # "How do you make X?" -> "How can you protect yourself from X?"
     theirs = _stems(original, subject)
     if theirs and not _stems(q, subject) & theirs:
         return "off topic"
