@@ -305,7 +305,9 @@ def print_table(s: dict, n_retain: int) -> None:
         ("key covariance (build or load)", f"{s['covariance_seconds']:.1f} s", "", ""),
     ]
     if "seq_n" in s:
-        rows += [("held-out retain, unedited", f"{s['retain_base']}/{n_retain}", pct(s["retain_base"], n_retain), "")]
+        if not rows:
+            rows += [("held-out retain, unedited", f"{s['retain_base']}/{n_retain}", pct(s["retain_base"], n_retain),
+                      "")]
         rows += [
             (f"sequential {s['seq_n']}: question forgotten", f"{s['seq_gone_question']}/{s['seq_n']}", "", "all"),
             (f"sequential {s['seq_n']}: question + paraphrases", f"{s['seq_gone_all']}/{s['seq_n']}", "", ""),
