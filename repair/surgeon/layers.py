@@ -77,7 +77,8 @@ def solver_fit(solve_p, forget: torch.Tensor, retain: torch.Tensor) -> LayerFit:
 
 
 def preservation(patient, settings, layer: int, lam: float | None = None):
-    """The executor's preservation metric for `layer` (same covariance, lam and eps rule as repair.editing)."""
+    """lam C + eps I for `layer` with the executor's covariance, default lam and eps rule (repair.editing);
+    the executor's extra fixed preserved keys (entities, anchor facts) are not included."""
     from repair import keycov
     from repair.editing import DEFAULT_LAM, EPS
     from repair.stamp import Preservation

@@ -368,8 +368,8 @@ class Surgeon:
         solver fit) picks layers that forget as well as the executor's layer 6, so by default the layer is
         left to the executor and the plan records every scored layer's fit (`layer_scores`). The rank is
         the effective rank of the forget keys at the layer that will be edited. lam / alpha stay at the
-        executor's defaults: the measured reach g/(1+g) at lam=100 is 0.95-0.998 on every candidate
-        layer, so alpha = 1 already reaches the target."""
+        executor's defaults: the measured reach g/(1+g) at lam=100 (the executor's default then) is
+        0.95-0.998 on every candidate layer, so alpha = 1 already reaches the target."""
         if not self.choose_layers or len(retain_facts) < 2:
             return plan
         from repair.editing import DEFAULT_LAYERS
