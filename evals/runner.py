@@ -12,6 +12,7 @@ import json
 import os
 import platform
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from evals.baselines import METHODS as BASELINES
 from evals.baselines import TrainConfig, unlearn
 from evals.evaluate import EvalConfig, eval_tokens, n_prompts, score
 from evals.implant import ImplantRecipe, load_implant
+from evals.items import Item
 from evals.metrics import PeakMemory, mean, revealed
 from evals.scenarios import SCENARIOS, ScenarioSizes, implant_check
 from evals.stamp_method import StampRun, StampVariant, active_deltas, forget_groups
@@ -153,6 +155,23 @@ class _CurveProbe:
         self.seconds += time.perf_counter() - t0
 
 
+def anchors_excluding(items: Sequence[Item]) -> list[tuple[str, str]]:
+    """(question, subject) of the fact bank's facts that share no subject and no answer with any of `items`."""
+    from repair.data import contains_answer, load_facts
+
+    subjects = [it.subject.strip().lower() for it in items if it.subject.strip()]
+    answers = [a for it in items for a in it.answers]
+
+    def unrelated(f) -> bool:
+        s = f.subject.strip().lower()
+        if any(s in x or x in s for x in subjects):
+            return False
+        return not contains_answer(" ".join([f.question, *f.answers]), answers) and not any(
+            contains_answer(" ".join([it.question, *it.answers]), f.answers) for it in items)
+
+    return [(f.question, f.subject) for f in load_facts() if unrelated(f)]
+
+
 def _warm_stamp(session, cfg: BenchConfig) -> float:
     """Build STAMP's per-model key covariance for every layer the variants use (one-time, cached on disk under
     the cache dir) so edit times measure edits, not this warm-up. Returns its wall time."""
@@ -272,6 +291,8 @@ def run(cfg: BenchConfig) -> dict:
                 entry["methods"]["untouched"] = _method_entry(s, 0.0, mem, measured_by=process)
                 save("untouched")
             session = Session(settings, patient)  # no runtime: STAMP verifies in torch, like the baselines
+            # STAMP keeps the keys of anchor facts (the shipped fact bank); never those scored here
+            session.editor.set_anchors(anchors_excluding([*sc.forget, *sc.retain]))
             variants = [v for v in cfg.stamp_variants if v.name in todo]
             if variants:
                 entry["stamp_warmup_seconds"] = _warm_stamp(session, cfg)

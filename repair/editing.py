@@ -173,6 +173,13 @@ class Editor:
             self._entity_keys[layer] = (names, self._cached_keys(layer, prompts, names, "entities"))
         return self._entity_keys[layer]
 
+    def set_anchors(self, anchors: Sequence[tuple[str, str]] | None) -> None:
+        """Replace the anchor facts ((question, subject); None: the shipped fact bank). An evaluation passes the
+        bank minus every fact it scores, so the edit never protects the very questions it is measured on."""
+        self.anchors = list(anchors) if anchors is not None else None
+        self._anchor_keys.clear()
+        self._pres.clear()
+
     def anchor_keys(self, layer: int) -> tuple[list[str], torch.Tensor]:
         """(subjects [m], keys [m, d_ff]) of the anchor questions (known facts whose answers edits must keep)."""
         if layer not in self._anchor_keys:

@@ -232,3 +232,19 @@ def test_heldout_questions_are_scored_against_their_own_gold():
     bank = load_facts()[0]
     fact = Item.from_fact(bank)
     assert fact.heldout_pairs() == [(bank.paraphrases[-1], fact.answers, fact.gold)]
+
+
+def test_stamp_anchors_never_include_a_scored_fact():
+    from evals.runner import anchors_excluding
+
+    facts = load_facts()
+    scored = [f for f in facts if f.subject in ("Japan", "France")]
+    assert scored
+    items = [Item(id=f.id, question=f.question, gold=f.answer, answers=f.answers, subject=f.subject,
+                  edit_probes=(f.question,)) for f in scored]
+    anchors = anchors_excluding(items)
+    questions = {q for q, _s in anchors}
+    assert len(anchors) > len(facts) // 2  # the rest of the bank stays
+    assert not questions & {f.question for f in scored}
+    assert not any(s.lower() in ("japan", "france") for _q, s in anchors)
+    assert not any(q.endswith("Tokyo?") or "Paris" in q for q in questions)
