@@ -95,6 +95,11 @@ def main() -> None:
     retain = [f for f in known if f.id not in related and f.question not in used
               and f not in targets][: args.retain]
     print(f"{len(targets)} targets, {len(retain)} held-out retain facts")
+    # the executor keeps anchor facts' keys (the fact bank): never those of a fact scored here
+    scored = [*targets, *retain]
+    editor.set_anchors([(f.question, f.subject) for f in pool.facts
+                        if not any(f.subject.lower() in s.subject.lower() or s.subject.lower() in f.subject.lower()
+                                   or contains_answer(" ".join([f.question, *f.answers]), s.answers) for s in scored)])
 
     for fact in targets:
         for name, plan in plans[fact.id].items():

@@ -126,22 +126,29 @@ class Editor:
         if key not in self._pres:
             cov = keycov.key_covariance(self.patient, self.settings, [layer])[layer]
             scale = float(cov.trace()) / cov.shape[0]  # eps relative to the mean key energy per dim
-            _names, fixed, weights = self._fixed_keys(layer)
+            _names, _texts, fixed, weights = self._fixed_keys(layer)
             self._pres[key] = Preservation.build(cov, lam=lam, eps=self.eps * scale, keys=fixed, weights=weights)
         return self._pres[key]
 
-    def _fixed_keys(self, layer: int) -> tuple[list[str], torch.Tensor, torch.Tensor]:
-        """(names [m], keys [m, d_ff], weights [m]) of the entity and anchor keys folded into P."""
+    def _fixed_keys(self, layer: int) -> tuple[list[str], list[str], torch.Tensor, torch.Tensor]:
+        """(names [m], prompts [m], keys [m, d_ff], weights [m]) of the entity and anchor keys folded into P."""
         names: list[str] = []
+        texts: list[str] = []
         rows = [torch.zeros(0, self.patient.d_ff)]
         weights = [torch.zeros(0)]
-        for weight, get in ((self.entity_weight, self.entity_keys), (self.anchor_weight, self.anchor_keys)):
-            if weight:
-                n, k = get(layer)
-                names += n
-                rows.append(k)
-                weights.append(torch.full((len(n),), float(weight)))
-        return names, torch.cat(rows), torch.cat(weights)
+        if self.entity_weight:
+            n, k = self.entity_keys(layer)
+            names += n
+            texts += [f.format(e) for e in keycov.shipped_entities() for f in ENTITY_FRAMES]
+            rows.append(k)
+            weights.append(torch.full((len(n),), float(self.entity_weight)))
+        if self.anchor_weight:
+            n, k = self.anchor_keys(layer)
+            names += n
+            texts += [q for q, _s in (self.anchors if self.anchors is not None else default_anchors())]
+            rows.append(k)
+            weights.append(torch.full((len(n),), float(self.anchor_weight)))
+        return names, texts, torch.cat(rows), torch.cat(weights)
 
     def _cached_keys(self, layer: int, prompts: Sequence[str], subjects: Sequence[str], tag: str) -> torch.Tensor:
         """keys [len(prompts), d_ff] at each subject's last token, cached on disk per model, text and layer.
@@ -211,18 +218,22 @@ class Editor:
                 self._history[name] = self.sites(plan.forget_probes, plan.subject, layers).keys
 
     def preserved_keys(
-        self, layer: int, subject: str, unknown: Sites, contrast: Sites,
+        self, layer: int, subject: str, unknown: Sites, contrast: Sites, exclude: Sequence[str] = (),
     ) -> tuple[torch.Tensor, torch.Tensor]:
         """(keys [m, d_ff], weights [m]) for the solve: invented and contrast subjects in the probes and earlier
         edits' forget keys (kept unchanged), and, with negative weights, the folded entity/anchor keys that
-        overlap the subject (so nothing being forgotten is preserved)."""
+        overlap the subject (so nothing being forgotten is preserved) or whose prompt is in `exclude` (the
+        plan's retain canaries: the check after the edit must not ask questions the edit was told to keep)."""
         rows, weights = [], []
         if self.preserve_weight:
             ctx = torch.cat([unknown.keys[layer], contrast.keys[layer]])
             rows.append(ctx)
             weights.append(torch.full((len(ctx),), float(self.preserve_weight)))
-        names, fixed, fixed_w = self._fixed_keys(layer)  # folded into P: take out those naming the subject
-        out = torch.tensor([_overlaps(n, subject) for n in names], dtype=torch.bool)
+        names, texts, fixed, fixed_w = self._fixed_keys(layer)  # folded into P: take some out again
+        skip = {q.strip().lower() for q in exclude}
+        out = torch.tensor([_overlaps(n, subject) or t.strip().lower() in skip for n, t in zip(names, texts,
+                                                                                                strict=True)],
+                           dtype=torch.bool)
         if bool(out.any()):
             rows.append(fixed[out])
             weights.append(-fixed_w[out])
@@ -389,7 +400,8 @@ class Editor:
             w = self.patient.mlp(layer).down_proj.weight.detach()
             targets = shift_targets(sites.outputs[layer], share, alpha=plan.alpha)
             rank = min(plan.rank, len(prompts)) if plan.rank else None
-            preserved, mu = self.preserved_keys(layer, plan.subject, unknown, contrast)
+            preserved, mu = self.preserved_keys(layer, plan.subject, unknown, contrast,
+                                                exclude=[c.question for c in plan.retain_canaries])
             b, a = lowrank_solve(w, sites.keys[layer], targets, pres, rank=rank,
                                  preserved=preserved if len(preserved) else None, preserve_weight=mu)
             factors[layer] = (b.float(), a.float())

@@ -84,3 +84,20 @@ def test_bad_plans_change_nothing(session, patient):
         session.apply(_plan(forget_probes=[]))
     assert session.edits() == [] and patient.active_deltas == []
     assert all(torch.equal(a, b) for a, b in zip(before, _weights(patient), strict=True))
+
+
+def test_subject_and_canaries_are_never_preserved(patient, settings):
+    from repair.editing import Editor
+
+    anchors = [("What is the capital of Japan?", "Japan"), ("Who wrote Romeo and Juliet?", "Romeo and Juliet"),
+               ("What is the chemical symbol of silver?", "silver")]
+    ed = Editor(patient, settings, entity_weight=0, anchors=anchors)
+    probes = template_wrappers("What is the capital of Japan?")
+    unknown, contrast = ed.context_sites(probes, "Japan", [6])
+    keys, w = ed.preserved_keys(6, "Japan", unknown, contrast, exclude=["Who wrote Romeo and Juliet?"])
+    _subjects, anchor_keys = ed.anchor_keys(6)
+    taken_out = keys[w < 0]
+    # the anchor naming the subject and the canary's anchor are taken out of P (weight -10); silver stays folded in
+    assert torch.equal(w[w < 0], torch.tensor([-10.0, -10.0]))
+    assert torch.equal(taken_out, anchor_keys[:2])
+    assert int((w > 0).sum()) == len(unknown.prompts) + len(contrast.prompts)  # context keys, weight 10
