@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+import tui_pilot
 from textual.widgets import DataTable, Input
 
 from repair.data import contains_answer
@@ -21,27 +22,15 @@ WAIT = 900  # seconds; the machine is shared and slow, a hang still fails
 
 @pytest.fixture(scope="module")
 def session(cache_dir, tmp_path_factory):
-    import repair
-
-    s = repair.open(home=tmp_path_factory.mktemp("tui-home"))
-    yield s
-    close = getattr(s, "close", None)
-    if callable(close):
-        close()
+    yield from tui_pilot.open_session(tmp_path_factory, "tui-home")
 
 
 async def settle(app, pilot) -> None:
-    """Wait until every worker is done and the UI has processed what they posted."""
-    await asyncio.wait_for(app.workers.wait_for_complete(), timeout=WAIT)
-    await pilot.pause()
-    await pilot.pause()
+    await tui_pilot.settle(app, pilot, WAIT)
 
 
 async def submit(app, pilot, text: str) -> None:
-    app.query_one("#prompt", Input).value = text
-    await pilot.press("enter")
-    await pilot.pause()
-    await settle(app, pilot)
+    await tui_pilot.type_and_enter(app, pilot, text, WAIT)
 
 
 def messages(app, who: str) -> list[str]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from textual.widgets import DataTable, Input
+import tui_pilot
+from textual.widgets import DataTable
 
 from repair.data import contains_answer
 from tui.app import RepairApp
@@ -25,28 +26,17 @@ REQUEST = "Please forget the capital of Japan"
 
 @pytest.fixture(scope="module")
 def session(cache_dir, tmp_path_factory):
-    import repair
-
-    s = repair.open(home=tmp_path_factory.mktemp("tui-forget-home"))
-    yield s
-    close = getattr(s, "close", None)
-    if callable(close):
-        close()
+    yield from tui_pilot.open_session(tmp_path_factory, "tui-forget-home")
 
 
 async def settle(app, pilot) -> None:
-    await asyncio.wait_for(app.workers.wait_for_complete(), timeout=WAIT)
-    await pilot.pause()
-    await pilot.pause()
+    await tui_pilot.settle(app, pilot, WAIT)
 
 
 async def submit(app, pilot, text: str) -> None:
-    """Type `text` into the prompt and press Enter, as a person does (Enter goes to whatever has focus)."""
+    """Type `text` and press Enter; the message must really be sent (Enter goes to whatever has focus)."""
     sent = len([m for m in app.query(ChatMessage) if m.who == "user"])
-    app.query_one("#prompt", Input).value = text
-    await pilot.press("enter")
-    await pilot.pause()
-    await settle(app, pilot)
+    await tui_pilot.type_and_enter(app, pilot, text, WAIT)
     users = [m.text for m in app.query(ChatMessage) if m.who == "user"]
     assert len(users) == sent + 1, f"Enter did not send {text!r} (focus: {app.focused!r})"
 
