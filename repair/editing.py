@@ -44,10 +44,6 @@ EPS = 1e-3
 RETAIN_TOLERANCE = 0  # canaries (known before the edit) allowed to break before the edit is rolled back
 
 
-class _Stop(Exception):
-    pass
-
-
 @dataclass
 class Sites:
     """Activations at the subject's last token of each probe, for one or more layers.
@@ -282,26 +278,14 @@ class Editor:
                 hidden = output[0] if isinstance(output, tuple) else output
                 states[layer] = hidden[rows, pos_t].detach().clone()
                 if layer == deepest:
-                    raise _Stop
+                    raise keycov.StopForward
             return fn
 
-        tok = p.tokenizer
-        handles = []
-        with p._lock:
-            tok.padding_side = "right"  # right padding keeps real tokens' positions exact
-            try:
-                enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False)
-                for l in layers:
-                    handles.append(p.mlp(l).down_proj.register_forward_hook(mlp_hook(l)))
-                    handles.append(p.model.model.layers[l].register_forward_hook(layer_hook(l)))
-                try:
-                    p.model(**enc, use_cache=False)
-                except _Stop:
-                    pass
-            finally:
-                for h in handles:
-                    h.remove()
-                tok.padding_side = "left"
+        hooks = [(m, fn) for l in layers
+                 for m, fn in ((p.mlp(l).down_proj, mlp_hook(l)), (p.model.model.layers[l], layer_hook(l)))]
+        with p._lock, keycov.hooked(p, hooks):
+            enc = p.tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False)
+            keycov.forward_until_stop(p, enc)
         return Sites(list(prompts), keys, outs, states)
 
     def context_sites(self, prompts: Sequence[str], subject: str, layers: Sequence[int]) -> tuple[Sites, Sites]:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -31,8 +32,31 @@ ENTITIES_FILE = "keycov_entities.txt"  # named things (none is a fact-bank subje
 ENTITY_FRAMES = ("What is {} known for?", "Tell me something about {}.", "I read an article about {} yesterday.")
 
 
-class _Stop(Exception):
+class StopForward(Exception):
     """Raised by a hook to end the forward pass once the deepest needed layer ran."""
+
+
+@contextmanager
+def hooked(patient, hooks: Sequence[tuple[torch.nn.Module, Callable]]) -> Iterator[None]:
+    """Forward hooks on (module, fn) pairs and right padding (real tokens keep exact positions), both undone
+    on exit. Hold `patient._lock` around it: hooks and padding side are shared state."""
+    tok = patient.tokenizer
+    tok.padding_side = "right"
+    handles = [module.register_forward_hook(fn) for module, fn in hooks]
+    try:
+        yield
+    finally:
+        for h in handles:
+            h.remove()
+        tok.padding_side = "left"
+
+
+def forward_until_stop(patient, enc) -> None:
+    """Run the model on a tokenized batch; a hook raising StopForward ends it early."""
+    try:
+        patient.model(**enc, use_cache=False)
+    except StopForward:
+        pass
 
 
 def shipped_prompts() -> list[str]:
@@ -87,27 +111,16 @@ def build_covariances(patient, layers: Sequence[int], texts: Sequence[str], batc
             keys = args[0]  # [batch, seq, d_ff]
             accs[layer].add(keys[mask_box["mask"]])
             if layer == deepest:
-                raise _Stop
+                raise StopForward
         return fn
 
     tok = patient.tokenizer
-    tok.padding_side = "right"
-    handles = [patient.mlp(l).down_proj.register_forward_hook(hook(l)) for l in layers]
-    try:
-        with patient._lock:
-            for i in tqdm(range(0, len(texts), batch_size), desc="key covariance", disable=not progress,
-                          unit="batch"):
-                enc = tok(list(texts[i : i + batch_size]), return_tensors="pt", padding=True,
-                          add_special_tokens=False, truncation=True, max_length=512)
-                mask_box["mask"] = enc["attention_mask"].bool()
-                try:
-                    patient.model(**enc, use_cache=False)
-                except _Stop:
-                    pass
-    finally:
-        for h in handles:
-            h.remove()
-        tok.padding_side = "left"
+    with patient._lock, hooked(patient, [(patient.mlp(l).down_proj, hook(l)) for l in layers]):
+        for i in tqdm(range(0, len(texts), batch_size), desc="key covariance", disable=not progress, unit="batch"):
+            enc = tok(list(texts[i : i + batch_size]), return_tensors="pt", padding=True,
+                      add_special_tokens=False, truncation=True, max_length=512)
+            mask_box["mask"] = enc["attention_mask"].bool()
+            forward_until_stop(patient, enc)
     return {l: accs[l].mean() for l in layers}
 
 
