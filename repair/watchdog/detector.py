@@ -13,8 +13,8 @@ from repair.config import Settings
 from repair.errors import InvalidInputError
 from repair.records import Intent
 from repair.watchdog.encoder import MAX_CHARS, Encoder, clip_chars
-from repair.watchdog.extract import _user_turns, clean, extract_target, nothing_named
-from repair.watchdog.features import frame, lexical, request_form
+from repair.watchdog.extract import _user_turns, clean, extract_target
+from repair.watchdog.features import frame, lexical, vetoed
 from repair.watchdog.head import HEAD_PATH, Head
 
 
@@ -91,7 +91,7 @@ class Watchdog:
             return Intent(kind="chat", target=None, score=0.0)
         p = self.score(text)
         history = list(history or ())
-        if p >= self.head.threshold and (not request_form(text) or (not _user_turns(history) and nothing_named(text))):
+        if p >= self.head.threshold and vetoed(text, history):
             # no request form at all, or only "forget it" with no earlier turn it could mean: chat whatever the
             # head says; the score is capped below the threshold so
             # `score >= threshold` keeps meaning "forget"

@@ -30,18 +30,27 @@ def clean(text: str) -> str:
 # cue verbs that ask for forgetting (imperative / infinitive / request forms; not "forgot", "forgotten")
 _CUE = re.compile(
     r"\b(?:"
-    r"forget(?:ting)?|forgett|forgt|foget|unlearn(?:ing)?|erase|delete|remove|wipe|purge|scrub|get rid of"
-    r"|drop(?=\s[^.?!]{1,80}?\b(?:from|out of) (?:your|ur) (?:memory|mind|knowledge|brain|weights)\b)"
-    r"|(?:if|rather|wish|hope|prefer it if|prefer that) you (?:could |would |'d )?"
+    r"forget(?:ting)?(?!-me-nots?\b)|forgett|forgt|foget|unlearn(?:ing)?|un-learn|unlern|erase|delete|remove|wipe|purge|scrub"
+    r"|expunge|get rid of"
+    # verbs that only ask for forgetting with the model's memory as their source ("clear X from your memory")
+    r"|(?:drop|clear|discard|take|get|lose|removal of|deletion of|erasure of)(?=\s[^.?!]{1,80}?\b(?:from|out of) "
+    r"(?:(?:your|ur) (?:memory|mind|knowledge|brain|weights)|what you know)\b)"
+    r"|clear(?=\s+(?:all\s+)?(?:your|ur)\s+(?:whole\s+|entire\s+)?(?:memory|memories|knowledge)\b)"
+    r"|(?:don'?t|do not|stop|never) (?:keep(?:ing)?|stor(?:e|ing)|hold(?:ing)? on to|retain(?:ing)?|recall(?:ing)?)"
+    r"(?=\s+(?:my|our)\b|\s[^.?!]{1,80}?\b(?:in|from) (?:your|ur) (?:memory|mind|head|knowledge)\b)"
+    r"|(?:if|rather|wish|hope|prefer|prefer it if|prefer that) you (?:could |would |'d )?"
     r"(?:forgot|erased|deleted|removed|unlearned|unlearnt|wiped)"
     r"|lose all (?:knowledge|memory) of|let go of|stop (?:knowing|remembering)(?: about)?"
-    r"|(?:don'?t|do not|didn'?t|did not|no longer) (?:want you to )?(?:know|remember)"
-    r"|oublie[rsz]?|efface[rz]?|supprime[rz]?"
-    r"|olvid(?:a|ar|es)|borra(?:r)?|elimina(?:r)?"
-    r"|vergiss(?:t)?|vergessen|lösche|entferne"
-    r"|dimentica(?:re)?|dimentichi|cancella(?:re)?"
-    r"|esque[cç]a|esquecer|apag(?:ue|ar)"
-    r"|vergeet|vergeten|wis"
+    r"|(?:don'?t|do not|didn'?t|did not|no longer) (?:want (?:you|u) (?:to )?)?(?:know(?:ing)?|remember(?:ing)?)"
+    r"|oublie[rsz]?|oubliez|effacer?|effacez|supprimer?|supprimez|désapprend(?:s|re)?"
+    r"|ne (?:retiens|retenez|garde|gardez) pas"
+    r"|olvid(?:a|ar|es|e|aras|ases)|olvídalo|olvídala|olvídelo|borra(?:r)?|borres|elimina(?:r)?|desaprende(?:r)?"
+    r"|no (?:recuerdes|guardes|recuerde)"
+    r"|vergiss(?:t)?|vergessen|lösch(?:e|en)?|entfern(?:e|en)?|verlern(?:e|en)?"
+    r"|dimentica(?:re|lo|la)?|dimentichi|dimenticassi|scorda(?:re|lo)?|cancella(?:re)?|rimuovi|disimpara(?:re)?"
+    r"|non (?:ricordare|memorizzare)"
+    r"|esque[cç]a|esquece(?:r|sse)?|apag(?:ue|ar|a)|remova|remover|desaprend(?:a|er)|não (?:guarde|memorize)"
+    r"|vergeet|vergeten|wis|verwijder(?:en)?|verleer|afleren"
     r")\b",
     re.IGNORECASE,
 )
@@ -87,7 +96,8 @@ _PUNCT = " \t\"'“”‘’`.,;:!?¿¡()[]{}-–—"
 _ABBR = r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bProf)(?<!\bJr)(?<!\bvs)"
 _END = re.compile(
     _ABBR + r"[.!?]+(?:\s|$)|[;:]|\s*\?+|,\s*(?=(?:please|pls|it'?s|it is|it was|ok|okay|thanks|thx|i |i'm|i'd|and |"
-    r"because|since|which|s'il|por favor|bitte|per favore|that was|this was|this is)\b)"
+    r"because|since|which|s'il|por favor|bitte|per favore|that was|this was|this is|c'était|c'est|era|war|"
+    r"ist|è|foi|é)\b)"
     r"|\s+(?:because|since|as it|as that)\b",
     re.IGNORECASE,
 )
@@ -101,27 +111,50 @@ _REFERENCE = re.compile(
     r"in my last message|last))?(?: (?:about|regarding|on) .+)?"
     r"|the (?:last|previous) (?:thing|message|sentence|fact) (?:i|that i) (?:said|told you|wrote|shared|gave you)"
     r"|the (?:information|info|details?) (?:i|that i) (?:gave|shared with|sent|told) you(?: above| earlier| before)?"
-    r"|my (?:last|previous|earlier) (?:message|messages|turn|sentence|answer|reply)"
+    r"|my (?:last|previous|earlier) (?:(?:couple of|few|two|three|\d+) )?(?:message|messages|msgs?|turns?|sentences?|"
+    r"answer|reply)"
     r"|(?:that|the|this|those) (?:\w+ ){1,2}(?:that )?i (?:just )?(?:gave|told|sent|shared|mentioned|typed|said|wrote)"
     r"(?: (?:to )?you)?(?: (?:before|earlier|above|a moment ago|just now))?"
     r"|what i (?:just )?(?:wrote|shared|typed)"
     r"|the above|before|earlier|above|previously|a moment ago|just now|last|in my last message|by mistake"
-    # other languages: "lo que te acabo de contar", "ce que je viens de te dire", "was ich dir gerade gesagt habe"
-    r"|(?:todo )?lo que te (?:acabo de |he )?(?:dije|conté|contar|decir|dicho|contado|escribí)"
-    r"|(?:tout )?ce que je (?:viens de )?(?:t'|te |vous )?(?:ai )?(?:dire|dit|raconter|raconté|écrire|écrit)"
-    r"|(?:alles,? )?was ich (?:dir |ihnen )?(?:gerade |eben )?(?:gesagt|erzählt|geschrieben) habe"
-    r"|(?:tutto )?(?:quello|ciò) che ti ho (?:appena )?(?:detto|raccontato|scritto)"
-    r"|(?:tudo )?o que (?:eu )?(?:te |lhe )?(?:acabei de )?(?:disse|contei|dizer|contar|escrevi)"
-    r"|(?:alles )?wat ik (?:je |u )?(?:net |zojuist )?(?:heb )?(?:verteld|gezegd|geschreven)(?: heb)?"
-    r"|dat|dit|esto|eso|ça|cela|das|questo|isso|isto)$",
+    # other languages: "lo que te acabo de contar", "ce que je viens de te dire", "was ich dir gerade gesagt habe",
+    # optionally followed by when ("avant", "hace un momento", "prima", ...)
+    r"|(?:(?:todo )?(?:lo|eso) que te (?:acabo de |he )?(?:dije|conté|contar|decir|dicho|contado|escribí|escribir)"
+    r"|(?:tout )?ce que je (?:viens de )?(?:t'|te |vous )?(?:ai )?(?:dire|dit|raconter|raconté|écrire|écrit|donné)"
+    r"|(?:tutto )?(?:quello|ciò) che ti ho (?:appena )?(?:detto|raccontato|scritto|dato)"
+    r"|(?:tudo )?o que (?:eu )?(?:te |lhe )?(?:acabei de )?(?:disse|contei|dizer|contar|escrevi|escrever)"
+    r"|(?:alles )?wat ik (?:je |u )?(?:net |zojuist )?(?:heb )?(?:verteld|gezegd|geschreven)(?: heb)?)"
+    r"(?: (?:avant|plus haut|tout à l'heure|juste avant|antes|hace un momento|hace rato|arriba|prima|poco fa|sopra|"
+    r"há pouco|acima|eerder|net|zojuist|daarnet))?"
+    r"|(?:(?:das|dies|alles),? )?(?:alles,? )?was ich (?:dir |ihnen )?(?:gerade |eben |vorhin |grade )?"
+    r"(?:gesagt|erzählt|geschrieben) habe"
+    # "le code que je t'ai donné tout à l'heure", "el número que te di", "den Code, den ich dir gegeben habe"
+    r"|(?:le|la|les|l'|el|los|las|il|gli|o|os|as|het|de|den|das|die)\s*\w+(?: \w+)?,? (?:que je (?:t'|vous )?ai|"
+    r"que (?:eu )?te|que te (?:he|acabo de)|che ti ho|dat ik (?:je |u )?|den ich dir|das ich dir|die ich dir)\s*"
+    r"\w+(?: \w+)?(?: (?:tout à l'heure|avant|antes|hace un momento|prima|eerder|vorhin|eben|gerade|net|habe|heb))?"
+    r"|dat|dit|esto|eso|ça|cela|das|questo|isso|isto|es|het|le|la|lo|l'|ihn|sie|o|a)$",
+    re.IGNORECASE,
+)
+
+# "I shared X by accident", "J'ai partagé X par erreur", "Ich habe X aus Versehen geteilt": X may hold commas
+_CONFESSION = re.compile(
+    r"\b(?:told you|shared|gave you|mentioned|typed|pasted|wrote|i said|compartí|te conté|te dije|j'ai partagé|"
+    r"je t'ai (?:dit|donné)|ho condiviso|partilhei|compartilhei|ich habe|ik heb)\s+(?P<t>[^.?!;]+?)\s+"
+    r"(?:by (?:mistake|accident)|accidentally|without thinking|por error|par erreur|aus versehen|per sbaglio|"
+    r"por engano|per ongeluk)\b",
     re.IGNORECASE,
 )
 
 # antecedents in the same message when the object is a pronoun: "I regret telling you X, please forget it"
 _ANTECEDENT = re.compile(
-    r"\b(?:telling you|told you|tell you|shared|sharing|gave you|giving you|mentioned|typed|pasted|wrote|"
-    r"that you know|you know|you to know|you knowing|didn'?t know|don'?t know)\s+(?P<t>.+?)"
-    r"(?=\s*(?:[;:]|" + _ABBR + r"[.!?](?:\s|$)|,|\s+(?:by mistake|earlier|before|to you|with you)\b|$))",
+    r"\b(?:telling you|told you|tell you|shared|sharing|gave you|giving you|mentioned|typed|pasted|wrote|i said|"
+    r"that you know|you know|you to know|you knowing|didn'?t know|don'?t know"
+    r"|compartí|te conté|te dije|j'ai partagé|je t'ai dit|habe (?:dir )?(?:\S+ )?geteilt|ho condiviso|"
+    r"partilhei|compartilhei|heb (?:je )?(?:\S+ )?gedeeld)\s+(?P<t>.+?)"
+    r"(?=\s*(?:[;:]|" + _ABBR + r"[.!?](?:\s|$)|,|\s+[-–—]\s|\s+and (?:i|now)\b"
+    r"|\s+(?:by (?:mistake|accident)|accidentally|earlier|"
+    r"before|to you|with you|without thinking|por error|par erreur|aus versehen|per sbaglio|por engano|"
+    r"per ongeluk)\b|$))",
     re.IGNORECASE,
 )
 
@@ -134,8 +167,13 @@ _PRE = [
                re.IGNORECASE),
     re.compile(r"\b(?:want|like|need)\s+(?P<t>.+?)\s+(?:to be |be |being )?(?:removed|deleted|erased|forgotten|"
                r"wiped|purged|gone|unlearned|unlearnt)\b", re.IGNORECASE),
-    re.compile(r"\b(?:kannst du|können sie|könntest du|dass du|kun je|wil je|kunt u|puoi|você pode|pode)\s+"
-               r"(?P<t>.+?)\s+(?:vergessen|vergisst|vergeten|dimenticare|esquecer|löschen|wissen)\b", re.IGNORECASE),
+    re.compile(r"\b(?:kannst du|können sie|könntest du|würdest du|würden sie|du musst|du sollst|sie müssen|dass du|"
+               r"kun je|wil je|kunt u|wilt u|dat je|puoi|você pode|pode)\s+"
+               r"(?P<t>.+?)\s+(?:vergessen|vergisst|vergeten|vergeet|dimenticare|esquecer|löschen|wissen|verwijderen)\b",
+               re.IGNORECASE),
+    # "Onthoud X niet", "Merk dir X nicht": do not remember X
+    re.compile(r"\b(?:onthoud|merk dir|merken sie sich)\s+(?P<t>.+?)\s+(?:(?:bitte|alsjeblieft)\s+)?(?:niet|nicht)\b",
+               re.IGNORECASE),
 ]
 
 
@@ -167,8 +205,16 @@ def _trim(span: str) -> str:
 MAX_TARGET_CHARS = 300  # an object span longer than this is not a target (also bounds the work per cue)
 
 
+# a pronoun object closed by punctuation ("vergiss es, ich ...", "oublie ça, je ..."): the object is the pronoun
+_PRONOUN_THEN_BREAK = re.compile(r"^[\s-]*(?P<p>it|that|this|ça|cela|es|das|eso|esto|isso|isto|questo|het|dat|dit|"
+                                 r"le|la|lo)\s*(?:[,.;:!?]|\s[-–—])", re.IGNORECASE)
+
+
 def _object_after(text: str, start: int) -> str:
     rest = text[start : start + MAX_TARGET_CHARS]
+    pronoun = _PRONOUN_THEN_BREAK.match(rest)
+    if pronoun:
+        return pronoun.group("p")
     m = _END.search(rest)
     return _trim(rest[: m.start()] if m else rest)
 
@@ -218,7 +264,7 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
         if span and refers:
             wants_history = True
             ref_spans.append((m.end(), m.end() + len(span) + 1))
-    for m in _ANTECEDENT.finditer(text):
+    for m in [*_CONFESSION.finditer(text), *_ANTECEDENT.finditer(text)]:
         if any(a <= m.start() < b for a, b in ref_spans):
             continue
         span = _trim(m.group("t"))
@@ -238,7 +284,8 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
     return _fallback(text)
 
 
-_BARE_PRONOUN = re.compile(r"^(?:it|that|this|all of it|all that|all of that|that too|it all)?$", re.IGNORECASE)
+_BARE_PRONOUN = re.compile(r"^(?:it|that|this|all of it|all that|all of that|that too|it all|ça|cela|le|la|lo|l'|es|"
+                           r"das|eso|esto|isso|isto|questo|het|dat|dit)?$", re.IGNORECASE)
 
 
 def nothing_named(text: str) -> bool:

@@ -9,10 +9,11 @@ describes the *request* ("Please forget X.") rather than the topic (an address, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 
-from repair.watchdog.extract import _CUE, _PRE, _is_reference, _object_after, clean
+from repair.watchdog.extract import _CUE, _PRE, _is_reference, _object_after, _user_turns, clean, nothing_named
 
 PLACEHOLDER = "X"
 
@@ -24,17 +25,17 @@ _LEX = [
     # 0: a cue verb anywhere
     _CUE,
     # 1: cue verb opening a clause (imperative / bare request), after optional politeness
-    re.compile(r"(?:^|[.!?;:,]\s*|\b(?:and|so|just|now|then|time to|make yourself|go ahead and|want you to|ask you to|"
-               r"need you to|that you|you should|you need to|you must|you have to|request:)\s+)"
-               r"(?:(?:please|pls|plz|kindly|hey|ok(?:ay)?|so|just|actually|now|bitte|s'il te plaît|por favor|"
-               r"per favore)[\s,]+)*" + _CUE.pattern, _I),
+    re.compile(r"(?:^|[.!?;:,]\s*|\s[-–—]+\s*|\b(?:and|so|just|now|then|time to|make yourself|go ahead and|want you to|"
+               r"ask you to|need you to|that you|you should|you need to|you must|you have to|request:|but)\s+)"
+               r"(?:(?:please|pls|plz|ple+a+s+e*|kindly|hey|ok(?:ay)?|so|just|actually|now|bitte|s'il te plaît|"
+               r"por favor|per favore)[\s,]+)*" + _CUE.pattern, _I),
     # 2: request addressed to the model: you/your + want/need/can/could/would/should ... cue
     re.compile(r"\b(?:i (?:want|need|would like|'d like)|i'd like|can|could|would|will|should|must|need to|have to)"
                r"\s+(?:you|u)\b.{0,40}?" + _CUE.pattern + r"|\b(?:you|u)\s+(?:should|must|need to|have to)\s+"
                + _CUE.pattern + r"|\b(?:tu|te|du|je|you|vous|usted|você)\b.{0,20}" + _CUE.pattern, _I),
     # 3: memory / knowledge words
     re.compile(r"\b(?:memory|memories|knowledge|weights|training|brain|mémoire|memoria|memória|gedächtnis|speicher|"
-               r"geheugen)\b", _I),
+               r"geheugen)\b|\bwhat (?:you|u) (?:know|remember|(?:have |'ve )?learn(?:ed|t))\b", _I),
     # 4: negated forget verb: don't forget / never forget / n'oublie pas / no olvides / vergiss nicht / ...
     re.compile(r"\b(?:don'?t|do not|never|not to|won'?t|will not|nicht|no|non|não|nao)\s+(?:\w+\s+){0,2}"
                r"(?:forget|forgt|erase|delete|remove|olvides|olvidar|dimenticare|esqueça|esqueca|esquecer)\b"
@@ -57,13 +58,17 @@ _LEX = [
     re.compile(_CUE.pattern + r"\s+(?:about\s+)?(?:the|my|our|this|that|your|all the)?\s*"
                r"(?:previous|last|above|earlier|first)?\s*(?:format|formatting|formalities|small talk|chit-?chat|"
                r"bullet points?|instructions?|question|questions|style|tone|rules|deadline|topic|intro|introduction|"
-               r"outline|draft|prompt|typo|math|work|answer|reply|wording|length|constraints?)\b", _I),
+               r"outline|draft|prompt|typo|math|work|answer|reply|wording|length|constraints?|paragraphs?|sentences?|"
+               r"verses?|sections?|headings?|titles?|emojis?|hashtags?|examples?|items?|word limit|lines?|footnotes?|"
+               r"disclaimer|summary|conclusion|paragraphe|phrase|consigne|párrafo|frase|instrucción|absatz|satz|"
+               r"einleitung|vorgabe|paragrafo|istruzione|parágrafo|instrução|alinea|zin|inleiding|instructie|"
+               r"titre|título|titel|titolo)\b", _I),
     # 10: the forget clause is followed by a new request or question (forget X, how do ...?; forget it, what's ...)
     re.compile(_CUE.pattern + r"[^.?!;]*[,;.!:]\s*(?:and\s+)?(?:just\s+|now\s+|actually,?\s+|instead,?\s+|please\s+)?"
                r"(?:what|what's|how|why|who|whose|which|where|when|is|are|do|does|did|should|would|will|tell|write|"
                r"answer|give|let's|lets|call|use|explain|can you|could you|talk|show)\b", _I),
     # 11: polite conditional or passive request: "if you forgot X", "I want X forgotten / gone / deleted"
-    re.compile(r"\b(?:if|rather|wish|hope|prefer it if|prefer that) you (?:could |would |'d )?"
+    re.compile(r"\b(?:if|rather|wish|hope|prefer|prefer it if|prefer that) you (?:could |would |'d )?"
                r"(?:forgot|forget|erased|deleted|removed|unlearned|unlearnt|wiped)\b"
                r"|\b(?:want|like|need|prefer)\b.{1,80}\b(?:forgotten|deleted|erased|removed|gone|wiped|unlearned)\b",
                _I),
@@ -80,7 +85,13 @@ _LEX = [
                r"form|complaint|notice)\b", _I),
     # 15: dismissive idiom: "never mind, forget it", "nvm"
     re.compile(r"\b(?:never ?mind|nvm|whatever|no worries|doesn'?t matter|it'?s (?:fine|ok|okay|alright|nothing)|"
-               r"not important|no big deal|don'?t worry|i'?ll (?:do|figure|google|ask|look)|oh well)\b", _I),
+               r"not important|no big deal|don'?t worry|i'?ll (?:do|figure|google|ask|look)|oh well|i found it|"
+               r"(?:c'est |ce n'est )?pas grave|peu importe|laisse tomber|c'est rien|je l'ai trouvé|no importa|"
+               r"da igual|"
+               r"déjalo|ya lo encontré|(?:ist )?nicht (?:so )?wichtig|egal|schon gut|schon gefunden|lass gut sein|"
+               r"non (?:importa|è importante)|lascia (?:perdere|stare)|fa niente|l'ho trovato|"
+               r"não (?:é importante|faz mal)|"
+               r"deixa (?:pra lá|estar)|já encontrei|laat maar|maakt niet uit|niet belangrijk|al gevonden)\b", _I),
     # 16: a question about the model's memory itself, not a request: hypothetical ("if I told you X, would you
     # forget it?"), asking permission ("can I ask you to forget something?"), past or habitual behaviour
     # ("did you delete my chat?", "do you forget everything when I start a new chat?"), generic objects
@@ -121,6 +132,11 @@ _LEX = [
                r"angst|langeweile|noia|paura|verveling|tédio)\b(?!\s+(?:diagnosis|medication|history|records?)\b)",
                _I),
 ]
+_LEX.append(
+    # 22: a cue word inside quotes or a title-like capitalised phrase ("books like 'The Forgotten Girl'")
+    re.compile(r"[\"“‘'«]\s*(?:[^\"”’'»]{0,40}\s)?(?:forget|forgotten|forgetting|unforgotten|erased?|erasure|delete[ds]?|"
+               r"unlearn\w*|purge|wipe)\b[^\"”’'»]{0,40}[\"”’'»]"
+               r"|\b(?:[A-Z]\w+ )?(?:Forgotten|Erased|Unlearning|Forgetting)(?: [A-Z]\w+)+"))
 N_LEXICAL = len(_LEX)
 
 
@@ -155,7 +171,8 @@ def lexical(text: str) -> np.ndarray:
 # ---- request-form veto (round 7) ----
 # cue in imperative position, but not a gerund subject ("Unlearning X is hard") nor a choice ("Delete or keep X?")
 _EXTRA = re.compile(
-    r"\b(?:i )?(?:don'?t|do not|no longer) want (?:you|u|the model|the assistant) to (?:know|remember)\b"
+    r"\b(?:i )?(?:don'?t|do not|no longer) want (?:you|u|the model|the assistant) (?:to (?:know|remember)|knowing|"
+    r"remembering)\b"
     r"|\bmake (?:the model|the assistant|yourself|it|him|her) (?:forget|unlearn)\b"
     r"|\b(?:puedes|podrías|puede|quiero que|necesito que)\s+(?:\S+\s+){0,2}(?:olvid|borr|elimin)\w*"
     r"|\b(?:puoi|potresti|voglio che)\s+(?:\S+\s+){0,2}(?:dimentic|cancell)\w*"
@@ -164,6 +181,26 @@ _EXTRA = re.compile(
     r"|\b(?:kannst du|könntest du|ich möchte, dass du|ich will, dass du)\b"
     r"|\b(?:você pode|pode|quero que você|quero que)\s+(?:\S+\s+){0,2}(?:esque|apag)\w*"
     r"|\b(?:kun je|kunt u|wil je|wil ik dat je)\b", _I)
+_LEADS = (
+    # en: modal questions, desire, politeness, confession ("by accident ... forget it")
+    r"(?:can|could|would|will|may|might|should|must)\s+(?:you|u|the (?:model|assistant|ai|bot|system))|i'?m asking|"
+    r"i (?:am )?(?:request|ask|beg)|i (?:need|want|would like|'d like|wish|prefer)(?: it if)? (?:you|u|the model)|"
+    r"i'?m (?:requesting|begging)|is there (?:a|any) way for you|are you able|do me a favou?r|"
+    r"i'?d (?:appreciate|prefer|rather|love) (?:it )?(?:if )?(?:you|u)"
+    r"|it(?:'d| would) (?:be great|help|be nice) if you|"
+    r"sorry,? but|by (?:mistake|accident)|accidentally|shouldn'?t have|regret (?:telling|sharing|saying|typing)"
+    # fr / es / de / it / pt / nl request frames
+    r"|merci d|j'aimerais que|je voudrais que|il faut que tu|est-ce que (?:tu|vous) (?:peux|pourrais|pouvez)|tu peux|"
+    r"tu pourrais|vous pouvez|pourrais-tu|peux-tu|pouvez-vous|je vous prie|par erreur"
+    r"|me gustaría que|te pido que|le pido que|me haces el favor|me hace el favor|puedes|podrías|puede|podría|"
+    r"necesito que|quiero que|por error"
+    r"|würdest du|würden sie|du musst|du sollst|sie müssen|ich hätte gern,? dass|ich bitte dich|kannst du|"
+    r"könntest du|können sie|ich möchte,? dass|ich will,? dass|aus versehen"
+    r"|ti chiedo di|vorrei che|mi fai il favore|puoi|potresti|voglio che|per sbaglio"
+    r"|peço que|gostaria que|poderia|pode|quero que|por engano"
+    r"|ik wil dat|wilt u|wil je|ik zou graag willen dat|kun je|kunt u|per ongeluk"
+)
+_LEAD_THEN_CUE = re.compile(r"\b(?:" + _LEADS + r")\b[^.?!]{0,80}?" + _CUE.pattern, _I)
 _NOT_IMPERATIVE = re.compile(r"^\s*(?:forgetting|unlearning|deleting|erasing|removing|wiping)\b"
                              r"|^\s*(?:forget|delete|erase|remove|wipe|unlearn)\s+or\s+\w+", _I)
 
@@ -180,4 +217,10 @@ def request_form(text: str) -> bool:
     if _NOT_IMPERATIVE.search(t) and not (_LEX[2].search(t) or _LEX[11].search(t)):
         return False
     return bool(_LEX[1].search(t) or _LEX[2].search(t) or _LEX[11].search(t) or _EXTRA.search(t)
-                or any(p.search(t) for p in _PRE))
+                or _LEAD_THEN_CUE.search(t) or any(p.search(t) for p in _PRE))
+
+
+def vetoed(text: str, history: Iterable = ()) -> bool:
+    """True when the turn is chat whatever the head scores: no request form at all, or only "forget it" with no
+    earlier user turn it could mean. The same rule at training time (threshold choice) and at run time."""
+    return not request_form(text) or (not _user_turns(history) and nothing_named(text))

@@ -578,6 +578,33 @@ def _round3(add, split_of, rng, train_t, held_t) -> None:
             add(text, "chat", None, f"h5{lang}{i:02d}", lang, "hard-negative", split_of(i))
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().strip(" .!?,;:\"'").split())
+
+
+def evaluation_texts() -> set[str]:
+    """Normalised sentences of every hand-written evaluation set (fresh*.jsonl): generated rows must not copy them."""
+    texts = set()
+    for path in sorted(OUT.parent.glob("fresh*.jsonl")):
+        with open(path, encoding="utf-8") as f:
+            texts |= {_norm(json.loads(line)["text"]) for line in f if line.strip()}
+    return texts
+
+
+def _round10(add) -> None:
+    """Round 10: systematic frame x slot rows (repair/watchdog/data/round10.py), training split only; its own
+    random stream, so the rows before it are unchanged; exact copies of evaluation sentences are dropped."""
+    from repair.watchdog.data import round10
+
+    banned, seen = evaluation_texts(), set()
+    for text, label, target, group, lang, kind, history in round10.rows(random.Random(SEED + 10)):
+        key = (_norm(text), label)
+        if _norm(text) in banned or key in seen:
+            continue
+        seen.add(key)
+        add(text, label, target, group, lang, kind, "train", history)
+
+
 SPLITTER_NOTE = "held out by template group and by target"
 
 
@@ -641,6 +668,7 @@ def _rows() -> list[dict]:
     _round3(add, split_of, rng, train_t, held_t)
     _round6(add, split_of, rng, train_t, held_t)
     _round8(add)
+    _round10(add)
     for k, row in enumerate(rows):
         row["id"] = f"wd-{k:04d}"
     return rows
