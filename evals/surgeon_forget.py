@@ -8,9 +8,12 @@ For each of N fact-bank facts the model answers, each plan variant is computed b
 - leak_p:  the bank's 3 paraphrases that reveal it (0..3; held out for the surgeon plans, the template
            plan's check probes)
 - retain:  held-out known facts (unrelated to every chosen target, in no plan) still answered
-Variants: template = repair.editing.template_plan; surgeon = Surgeon plan with layers left to the executor;
-layers = the Surgeon plan as it ships (rank from the forget keys' effective rank; layer: the executor's, or with
---layer-metric the candidate layer with the best such score). --sweep edits each surgeon plan at each given layer.
+Variants: template = repair.editing.template_plan; surgeon = Surgeon plan at the executor's layer, rank 8;
+exec = the Surgeon plan at the executor's layer with the rank from the forget keys' effective rank there;
+layers = the Surgeon plan as it ships (default --layer-metric trial: the layer whose trial edit scored best,
+see repair.surgeon.trial). --sweep L,L,... edits each surgeon plan at each given layer (with the rank its trial
+used) so the trial scores (saved under "layer_scores") can be compared with the outcome per layer.
+Held-out retain facts exclude every plan's canaries and the facts the trials measured damage on.
 """
 
 from __future__ import annotations
@@ -30,69 +33,70 @@ def main() -> None:
     ap.add_argument("--variants", default="template,surgeon,layers")
     ap.add_argument("--no-llm", action="store_true")
     ap.add_argument("--all-layers", action="store_true", help="score layers 3..10, not only cached ones")
-    ap.add_argument("--layer-metric", default="", help="'layers' variant: pick the layer by this score (fit, "
-                    "separation); default: the executor's layer, with the rank from the keys' effective rank")
+    ap.add_argument("--layer-metric", default="trial", help="'layers' variant: pick the layer by this score "
+                    "(trial, fit, separation; 'none': the executor's layer)")
     ap.add_argument("--sweep", default="", help="also edit each surgeon plan at each of these layers (rank 8), "
                     "recording the surgeon's layer scores next to the outcome, e.g. 3,4,5,6,7,8,9,10")
-    ap.add_argument("--erank", default="", help="with --sweep: also edit at these layers with the rank from the "
-                    "forget keys' effective rank there (variant L<l>e), e.g. 6")
     ap.add_argument("--out", default="/tmp/surgeon_forget.json")
     args = ap.parse_args()
 
     import repair
     from repair.data import contains_answer
-    from repair.editing import Editor, template_plan
+    from repair.editing import DEFAULT_LAYERS, Editor, template_plan
     from repair.surgeon import Surgeon
     from repair.surgeon.canaries import related_facts
 
     session = repair.open()
     patient, settings = session.patient, session.settings
     surgeon = Surgeon(patient, settings, use_llm=not args.no_llm, choose_layers=True, all_layers=args.all_layers,
-                      layer_metric=args.layer_metric or None)
+                      layer_metric=None if args.layer_metric in ("", "none") else args.layer_metric)
     pool = surgeon.pool
-    known = pool.known(args.facts + args.retain + 12, set())
+    known = pool.known(args.facts + args.retain + 40, set())
     targets = [f for f in known if f.topic in ("geography", "science", "history", "literature", "culture")]
     targets = targets[: args.facts] if len(targets) >= args.facts else known[: args.facts]
     related = {x.id for t in targets for x in related_facts(pool.facts, t.subject, t.answers, t.question)}
     editor = Editor(patient, settings)
     variants = args.variants.split(",")
     sweep = [int(x) for x in args.sweep.split(",") if x.strip()]
-    erank = [int(x) for x in args.erank.split(",") if x.strip()]
-    variants += [f"L{l}" for l in sweep] + [f"L{l}e" for l in erank if l in sweep]
-    by_question = {f.question: f for f in pool.facts}
+    variants += [f"L{l}" for l in sweep]
     rows = []
     plans = {}
     layer_scores = {}
+    damage_questions: set[str] = set()
+    plan_seconds = []
     for fact in targets:
         target = fact.question.rstrip("?")
         plans[fact.id] = {}
         if "template" in variants:
             plans[fact.id]["template"] = template_plan(fact.question)
-        if "surgeon" in variants or "layers" in variants or sweep:
+        if {"surgeon", "exec", "layers"} & set(variants) or sweep:
             t0 = time.perf_counter()
             p = surgeon.plan_target(target)
-            print(f"plan {fact.id} {time.perf_counter() - t0:.1f}s subject={p.subject!r} answers={p.answers} "
+            plan_seconds.append(time.perf_counter() - t0)
+            trial = surgeon.last_trial
+            damage_questions |= set(surgeon.last_damage_questions)
+            print(f"plan {fact.id} {plan_seconds[-1]:.1f}s subject={p.subject!r} answers={p.answers} "
                   f"layers={p.layers} rank={p.rank} scores={p.layer_scores}")
+            if trial is not None:
+                layer_scores[fact.id] = {str(t.layer): {"forget": round(t.forget, 4), "damage": round(t.damage, 4),
+                                                        "score": round(t.score, 4), "rank": t.rank}
+                                         for t in trial.scores}
             if "surgeon" in variants:
                 plans[fact.id]["surgeon"] = p.model_copy(update={"layers": [], "rank": 8})
+            if "exec" in variants:  # the same plan at the executor's layer, rank from the keys there
+                rank6 = surgeon.layer_ranks(p, DEFAULT_LAYERS)[DEFAULT_LAYERS[-1]]
+                plans[fact.id]["exec"] = p.model_copy(update={"layers": [], "rank": rank6})
             if "layers" in variants:
                 plans[fact.id]["layers"] = p
-            if sweep:
-                from repair.surgeon.layers import effective_rank, layer_report
-
-                retain_pairs = [(c.question, by_question[c.question].subject) for c in p.retain_canaries
-                                if c.question in by_question]
-                report, keys = layer_report(patient, settings, p.forget_probes[:6], p.subject, retain_pairs, sweep)
-                layer_scores[fact.id] = {str(l): {k: round(v, 4) for k, v in m.items()} for l, m in report.items()}
+            if sweep:  # each layer with the rank its trial used (else the effective rank there)
+                ranks = surgeon.layer_ranks(p, sweep)
+                if trial is not None:
+                    ranks.update({t.layer: t.rank for t in trial.scores})
                 for l in sweep:
-                    plans[fact.id][f"L{l}"] = p.model_copy(update={"layers": [l], "rank": 8})
-                for l in erank:
-                    if l in keys:
-                        r = max(1, min(8, effective_rank(keys[l], 0.99)))
-                        layer_scores[fact.id][str(l)]["erank"] = r
-                        plans[fact.id][f"L{l}e"] = p.model_copy(update={"layers": [l], "rank": r})
+                    plans[fact.id][f"L{l}"] = p.model_copy(update={"layers": [l], "rank": ranks[l]})
     used = {q for d in plans.values() for p in d.values() for q in [c.question for c in p.retain_canaries]}
-    retain = [f for f in known if f.id not in related and f.question not in used
+    # held-out retain: in no plan, and not among the facts the trial edits measured damage on
+    retain = [f for f in known if f.id not in related and f.question not in used | damage_questions
               and f not in targets][: args.retain]
     print(f"{len(targets)} targets, {len(retain)} held-out retain facts")
     # the executor keeps anchor facts' keys (the fact bank): never those of a fact scored here
@@ -127,6 +131,9 @@ def main() -> None:
             summary[name] = {"facts": len(rs), "leak_q": sum(r["leak_q"] for r in rs),
                              "leak_p": sum(r["leak_p"] for r in rs), "paraphrases": 3 * len(rs),
                              "retain": sum(r["retain"] for r in rs), "retain_total": sum(r["retain_total"] for r in rs)}
+    if plan_seconds:
+        summary["plan_seconds"] = {"mean": round(sum(plan_seconds) / len(plan_seconds), 1),
+                                   "max": round(max(plan_seconds), 1)}
     print(json.dumps(summary, indent=1))
     with open(args.out, "w") as fh:
         json.dump({"summary": summary, "rows": rows, "layer_scores": layer_scores}, fh, indent=1)

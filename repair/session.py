@@ -108,7 +108,7 @@ class Session:
         if self._surgeon is None:
             from repair.surgeon import Surgeon
 
-            self._surgeon = Surgeon(self.patient, self.settings)
+            self._surgeon = Surgeon(self.patient, self.settings, editor=self.editor)  # trial edits share its caches
         return self._surgeon
 
     def chat(self, text: str, on_token=None) -> Turn:

@@ -12,6 +12,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("request", nargs="+", help='the request or target, e.g. "forget who wrote 1984"')
     p.add_argument("--probe", action="append", default=[], help="a question that reveals the target (repeatable)")
     p.add_argument("--no-llm", action="store_true", help="template probes only (no local-LLM paraphrases)")
+    p.add_argument("--no-trial", action="store_true", help="no trial edits: leave the layer to the executor")
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -27,7 +28,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
         if parse_claim(request) is None:
             check_target(strip_request(request))  # refuse before loading a model
         session = repair.open(home=args.home, model=args.model)
-        surgeon = Surgeon(session.patient, session.settings, use_llm=not args.no_llm)
+        surgeon = Surgeon(session.patient, session.settings, use_llm=not args.no_llm, editor=session.editor,
+                          layer_metric=None if args.no_trial else "trial")
         plan = surgeon.plan_target(strip_request(request), probes=probes, request=request)
     except PolicyRefusal as exc:
         print(f"refused: {exc.reason}", file=sys.stderr)

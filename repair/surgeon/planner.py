@@ -8,7 +8,7 @@ plan_target(target):
   4. answers: what would reveal the target (the model's own answer spans, fact-bank answers, the false
      claim, the personal value)
   5. retain canaries (known, unrelated facts) and the canary guard
-  6. layers / strength from the patient's activations when repair.stamp provides layer scoring
+  6. layer and rank from the patient's activations: trial edits at the candidate layers (surgeon.trial)
 The surgeon never executes anything: its output is a pydantic RepairPlan.
 """
 
@@ -48,7 +48,9 @@ MAX_FORGET = 12
 MAX_CHECK = 5
 MAX_RELATED_CANARIES = 8  # a target related to more bank facts than this is too broad
 N_CANARIES = 10
+N_DAMAGE = 20  # further known, unrelated facts the trial edits measure damage on (never the plan's canaries)
 MAX_RANK = 8
+TRIAL_WINDOW = 2  # trial edits at the executor's layer and up to this many layers either side (all_layers: every one)
 RANK_ENERGY = 0.99  # the rank keeps this share of the forget keys' squared norm
 REFUSAL = "I'm not sure."
 REFUSALS = {"harmful": "I can't help with that.", "personal": "I don't have that information."}
@@ -120,10 +122,17 @@ class Surgeon:
     """Writes RepairPlans for one patient. `paraphraser`: optional callable (Frame, n) -> list[str]."""
 
     def __init__(self, patient, settings: Settings, paraphraser=None, facts=None, use_llm: bool = True,
-                 choose_layers: bool = True, all_layers: bool = False, layer_metric: str | None = None):
+                 choose_layers: bool = True, all_layers: bool = False, layer_metric: str | None = "trial",
+                 editor=None):
         self.patient = patient
-        # None: the executor's layer; "fit" / "separation": the candidate layer with the best such score
+        # "trial": the candidate layer whose trial edit scores best (surgeon.trial); None: the executor's layer;
+        # "fit" / "separation": the candidate layer with the best such static score (surgeon.layers)
+        if layer_metric not in (None, "trial", "fit", "separation"):
+            raise InvalidInputError(f"unknown layer metric '{layer_metric}' (trial, fit, separation or None)")
         self.layer_metric = layer_metric
+        self._editor = editor  # repair.editing.Editor computing the trial edits (default: one of its own)
+        self.last_trial = None  # the surgeon.trial.TrialReport behind the last plan's layer (diagnostics)
+        self.last_damage_questions: list[str] = []  # the unrelated facts the last trial scored damage on
         self.choose_layers = choose_layers  # False: leave layers empty (the executor chooses)
         self.all_layers = all_layers  # True: score every candidate layer, not only those with a cached covariance
         self.last_paraphrases: list[str] = []  # the LLM probes kept for the last plan (diagnostics)
@@ -145,6 +154,15 @@ class Surgeon:
     @property
     def facts(self):
         return self.pool.facts
+
+    @property
+    def editor(self):
+        """The STAMP executor used for trial edits (the session passes its own, so caches are shared)."""
+        if self._editor is None:
+            from repair.editing import Editor
+
+            self._editor = Editor(self.patient, self.settings)
+        return self._editor
 
     def paraphraser(self):
         if self._paraphraser is None and self._use_llm:
@@ -189,14 +207,14 @@ class Surgeon:
             raise InvalidInputError(
                 f"could not write enough probes for '{reading.target}' ({len(forget)} forget, {len(check)} check)"
             )
-        canaries, retain_facts = self._canaries(reading, forget + check)
+        canaries, retain_facts, damage_facts = self._canaries(reading, forget + check)
         plan = RepairPlan(
             target=reading.target, subject=reading.subject, category=reading.category,
             forget_probes=forget[:MAX_FORGET], check_probes=check[:MAX_CHECK], answers=reading.answers,
             refusal=REFUSALS.get(reading.category, REFUSAL), retain_canaries=canaries, request=request,
             correction=reading.correction,
         )
-        return self._strength(plan, retain_facts)
+        return self._strength(plan, retain_facts, damage_facts)
 
     # ------------------------------------------------------------------ reading
     def read(self, target: str, request: str, history: Sequence[dict] = ()) -> Reading:
@@ -357,31 +375,52 @@ class Surgeon:
             for f in facts:
                 if f.id not in skip and any(norm(p) == norm(q) for q in f.probes):
                     raise PolicyRefusal(f"probe '{p[:60]}' asks retain canary '{f.question}'")
-        known = self.pool.known(N_CANARIES, skip)
-        return [Canary(question=f.question, answer=f.answer) for f in known], known
+        n_damage = N_DAMAGE if self.choose_layers and self.layer_metric == "trial" else 0
+        known = self.pool.known(N_CANARIES + n_damage, skip)
+        canaries = known[:N_CANARIES]
+        return [Canary(question=f.question, answer=f.answer) for f in canaries], canaries, known[N_CANARIES:]
 
     # ------------------------------------------------------------------ layers and strength
-    def _strength(self, plan: RepairPlan, retain_facts) -> RepairPlan:
-        """Rank (and, with `layer_metric`, the layer) from the patient's activations; see surgeon.layers.
+    def _strength(self, plan: RepairPlan, retain_facts, damage_facts=()) -> RepairPlan:
+        """Layer and rank from the patient's activations (see surgeon.trial and surgeon.layers).
 
-        Measured on SmolLM2-135M (evals/surgeon_forget.py --sweep): no activation score tried (separation,
-        solver fit) picks layers that forget as well as the executor's layer 6, so by default the layer is
-        left to the executor and the plan records every scored layer's fit (`layer_scores`). The rank is
-        the effective rank of the forget keys at the layer that will be edited. lam / alpha stay at the
-        executor's defaults: the measured reach g/(1+g) at lam=100 (the executor's default then) is
-        0.95-0.998 on every candidate layer, so alpha = 1 already reaches the target."""
+        Default ("trial"): each candidate layer within TRIAL_WINDOW of the executor's (all of them with
+        `all_layers`) that has a ready key covariance gets a trial edit (built from half
+        the forget probes, scored on the other half and on unrelated known facts, see surgeon.trial) and the
+        layer with the best forget-minus-damage score is chosen; each layer's score is kept in `layer_scores`.
+        The rank at a layer is the effective rank of the forget keys there. Fewer than two ready layers, or too
+        few revealing probes to score: the layer is left to the executor. lam / alpha stay at the executor's
+        defaults: the measured reach g/(1+g) is 0.95-0.998 on every candidate layer, so alpha = 1 already
+        reaches the target. The static scores ("fit", "separation") are kept as options: measured on
+        SmolLM2-135M (evals/surgeon_forget.py --sweep) neither picks layers that forget as well as layer 6."""
+        self.last_trial, self.last_damage_questions = None, []
         if not self.choose_layers or len(retain_facts) < 2:
             return plan
         from repair.editing import DEFAULT_LAYERS
-        from repair.surgeon.layers import candidate_layers, effective_rank, layer_report, ready_layers
+        from repair.surgeon.layers import candidate_layers, effective_rank, ready_layers
 
         candidates = candidate_layers(self.patient.n_layers)
         if not self.all_layers:
             candidates = ready_layers(self.patient, self.settings, candidates)
+        if self.layer_metric == "trial":
+            if not self.all_layers:  # each trial costs seconds: the layers nearest the executor's
+                candidates = [l for l in candidates if abs(l - DEFAULT_LAYERS[-1]) <= TRIAL_WINDOW]
+            else:  # missing key covariances: built together in one pass over the generic text (minutes, once)
+                from repair import keycov
+
+                keycov.key_covariance(self.patient, self.settings, candidates)
+            # personal data the model never saw: no reply reveals it, so a trial has nothing to measure
+            if len(candidates) >= 2 and len(damage_facts) >= 2 and plan.category != "personal":
+                chosen = self._trial(plan, candidates, damage_facts)
+                if chosen is not None:
+                    return chosen
+            return self._rank_at(plan, list(DEFAULT_LAYERS))
         if self.layer_metric is not None and not candidates:
             return plan
         edited = list(DEFAULT_LAYERS)
         layers = sorted(set(candidates) | set(edited))
+        from repair.surgeon.layers import layer_report
+
         report, keys = layer_report(self.patient, self.settings, plan.forget_probes[:6], plan.subject,
                                     [(f.question, f.subject) for f in retain_facts], layers, fit_layers=candidates)
         scores = {l: m["fit"] for l, m in report.items() if "fit" in m}
@@ -395,3 +434,34 @@ class Surgeon:
         rank = max(1, min(MAX_RANK, effective_rank(keys[edited[-1]], RANK_ENERGY)))
         return plan.model_copy(update={"layers": edited if self.layer_metric else [], "rank": rank,
                                        "layer_scores": {str(k): round(v, 4) for k, v in scores.items()}})
+
+    def layer_ranks(self, plan: RepairPlan, layers: Sequence[int]) -> dict[int, int]:
+        """Per layer, the effective rank of the forget keys there (capped at MAX_RANK)."""
+        from repair.surgeon.layers import effective_rank
+
+        keys = self.editor.sites(plan.forget_probes, plan.subject, layers).keys
+        return {l: max(1, min(MAX_RANK, effective_rank(keys[l], RANK_ENERGY))) for l in layers}
+
+    def _rank_at(self, plan: RepairPlan, layers: list[int]) -> RepairPlan:
+        """The executor's layer(s) (plan.layers left empty), rank from the forget keys there."""
+        try:
+            rank = self.layer_ranks(plan, layers)[layers[-1]]
+        except InvalidInputError:
+            return plan
+        return plan.model_copy(update={"rank": rank})
+
+    def _trial(self, plan: RepairPlan, layers: Sequence[int], damage_facts) -> RepairPlan | None:
+        from repair.surgeon.trial import trial_layers
+
+        try:
+            ranks = self.layer_ranks(plan, layers)
+        except InvalidInputError:  # a probe the executor cannot read keys from: it would refuse the plan anyway
+            return None
+        damage = [(f.question, list(f.answers)) for f in damage_facts]
+        report = trial_layers(self.patient, self.editor, plan, layers, damage, ranks=ranks, progress=True)
+        self.last_trial, self.last_damage_questions = report, [q for q, _ in damage]
+        best = report.best()
+        if best is None:
+            return None
+        return plan.model_copy(update={"layers": [best.layer], "rank": best.rank,
+                                       "layer_scores": {str(s.layer): round(s.score, 4) for s in report.scores}})
