@@ -120,6 +120,40 @@ def judge(item: Item, replies: list[str]) -> dict:
             "replies": replies}
 
 
+def gold_margins(patient, items: list[Item], replies: list[str]) -> list[float]:
+    """For each item, the smallest log-probability margin (nats) of its gold answer's tokens in the model's own
+    greedy reply: log p(gold token) minus the best other token's, teacher-forced. A margin near 0 means the
+    greedy answer is a coin flip that any weight change can turn; nan when the reply lacks the gold."""
+    import math
+
+    import torch
+
+    tok = patient.tokenizer
+    out = []
+    for it, reply in zip(items, replies, strict=True):
+        prompt = patient.chat_text(it.question)
+        enc = tok(prompt + reply, add_special_tokens=False, return_offsets_mapping=True)
+        low, start, ans = (prompt + reply).lower(), -1, ""
+        for ans in it.answers:
+            start = low.find(ans.lower(), len(prompt))
+            if start >= 0:
+                break
+        pos = [i for i, (a, b) in enumerate(enc["offset_mapping"]) if start >= 0 and a < start + len(ans) and b > start]
+        if not pos:
+            out.append(math.nan)
+            continue
+        with torch.no_grad():
+            logp = torch.log_softmax(patient.model(input_ids=torch.tensor([enc["input_ids"]])).logits[0].float(), -1)
+        margins = []
+        for i in pos:
+            row = logp[i - 1].clone()
+            gold = float(row[enc["input_ids"][i]])
+            row[enc["input_ids"][i]] = -math.inf
+            margins.append(gold - float(row.max()))
+        out.append(min(margins))
+    return out
+
+
 def retain_score(items: list[Item], replies: list[str]) -> dict:
     from repair.data import contains_answer
 
@@ -147,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--anchor-weight", type=float, default=None,
                     help="weight of anchor facts' keys: bank facts that are neither forget nor held-out retain facts "
                          "nor share a subject or answer with them (default: the Editor's)")
+    ap.add_argument("--context-weight", type=float, default=None,
+                    help="weight of the probes' other tokens' keys kept unchanged (default: the Editor's)")
+    ap.add_argument("--firm-margin", type=float, default=1.0,
+                    help="retain facts whose gold answer wins greedy decoding by at least this many nats are also "
+                         "reported apart (supplementary; the goal counts every retain fact)")
     ap.add_argument("--eps", type=float, default=None, help="ridge term relative to mean key energy")
     ap.add_argument("--anchor-paraphrases", action="store_true", help="anchor the bank's paraphrases too")
     ap.add_argument("--history-weight", type=float, default=None,
@@ -161,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     import torch
 
     from repair.config import Settings
+    from repair.data import contains_answer
     from repair.editing import Editor
     from repair.patient import Patient
 
@@ -192,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(forget)} forget facts, {len(retain)} held-out retain facts", file=sys.stderr)
 
     tuning = {k: v for k, v in (("entity_weight", args.entity_weight), ("history_weight", args.history_weight),
-                                ("anchor_weight", args.anchor_weight), ("eps", args.eps)) if v is not None}
+                                ("anchor_weight", args.anchor_weight), ("eps", args.eps),
+                                                 ("context_weight", args.context_weight)) if v is not None}
     # anchors (facts whose keys edits keep) never include an evaluated fact or anything sharing its subject/answer
     evaluated = [*forget, *retain]
     anchors = [(q, it.subject) for it in items if all(disjoint(it, e) for e in evaluated)
@@ -207,8 +248,10 @@ def main(argv: list[str] | None = None) -> int:
         editor.preservation(layer, args.lam)
     cov_seconds = time.perf_counter() - t0
 
-    base_retain = retain_score(retain, patient.answer_many([r.question for r in retain], max_new_tokens=mx,
-                                                           batch_size=48))
+    base_replies = patient.answer_many([r.question for r in retain], max_new_tokens=mx, batch_size=48)
+    base_retain = retain_score(retain, base_replies)
+    margins = dict(zip([r.id for r in retain], gold_margins(patient, retain, base_replies), strict=True))
+    firm = {i for i, m in margins.items() if m >= args.firm_margin}  # retain facts not decided by a coin flip
 
     singles = []
     for i, f in enumerate(forget[: args.singles]):
@@ -222,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
             patient.remove_delta("eval")
         row = {"id": f.id, "question": f.question, "answers": list(f.answers), "timings": computed.timings,
                **judge(f, replies[: len(qs)]), "retain": retain_score(retain, replies[len(qs) :]),
+               "retain_broken": [r.id for r, reply in zip(retain, replies[len(qs) :], strict=True)
+                                 if not contains_answer(reply, r.answers)],
                "paraphrases_known_before": base_para[i]["n_paraphrases"] - base_para[i]["gone_paraphrases"]}
         singles.append(row)
         print(f"[{i + 1}/{len(forget)}] {f.id}: question {'gone' if row['gone_question'] else 'LEAKS'}, "
@@ -277,13 +322,20 @@ def main(argv: list[str] | None = None) -> int:
         "edit_seconds_median": statistics.median(edit_t) if edit_t else None,
         "solve_seconds_median": statistics.median(solve_t) if solve_t else None,
         "covariance_seconds": cov_seconds, "torch_threads": torch.get_num_threads(),
+        "firm_margin": args.firm_margin, "retain_firm": len(firm),
+        "retain_firm_mean_after": statistics.mean(len(firm - set(s["retain_broken"])) for s in singles)
+        if singles else None,
+        "context_weight": args.context_weight,
     }
     if seq:
         summary |= {"seq_n": seq["n"], "seq_gone_question": seq["gone_question"], "seq_gone_all": seq["gone_all"],
-                    "seq_retain": seq["retain"]["correct"], "seq_retain_refusals": seq["retain"]["refusals"]}
+                    "seq_retain": seq["retain"]["correct"], "seq_retain_refusals": seq["retain"]["refusals"],
+                    "seq_retain_firm": sum(1 for r in retain if r.id in firm
+                                           and contains_answer(seq["retain_replies"][r.id], r.answers))}
     print_table(summary, len(retain))
     Path(args.out).write_text(json.dumps({"summary": summary, "single": singles, "sequential": seq,
-                                          "retain_ids": [r.id for r in retain]}, indent=1))
+                                          "retain_ids": [r.id for r in retain], "retain_margins": margins},
+                                         indent=1))
     print(f"wrote {args.out}")
     return 0
 
@@ -300,6 +352,9 @@ def print_table(s: dict, n_retain: int) -> None:
         ("held-out retain, unedited", f"{s['retain_base']}/{n_retain}", pct(s["retain_base"], n_retain), ""),
         ("held-out retain after one edit (mean)", f"{s['retain_mean_after']:.2f}/{n_retain}",
          pct(s["retain_mean_after"], n_retain), "drop <= 5 pts"),
+        (f"  of which firm (margin >= {s['firm_margin']:g} nats), unedited", f"{s['retain_firm']}", "", ""),
+        ("  firm retain after one edit (mean)", f"{s['retain_firm_mean_after']:.2f}/{s['retain_firm']}",
+         pct(s["retain_firm_mean_after"], s["retain_firm"]), "supplementary"),
         ("edit time target+capture+solve (median)", f"{s['edit_seconds_median']:.2f} s", "", "<= 3 s"),
         ("solve alone (median)", f"{s['solve_seconds_median']:.3f} s", "", "<= 0.5 s"),
         ("key covariance (build or load)", f"{s['covariance_seconds']:.1f} s", "", ""),
@@ -313,6 +368,9 @@ def print_table(s: dict, n_retain: int) -> None:
             (f"sequential {s['seq_n']}: question + paraphrases", f"{s['seq_gone_all']}/{s['seq_n']}", "", ""),
             (f"sequential {s['seq_n']}: held-out retain", f"{s['seq_retain']}/{n_retain}",
              pct(s["seq_retain"], n_retain), "drop <= 10 pts"),
+            (f"sequential {s['seq_n']}: firm retain (margin >= {s['firm_margin']:g})",
+             f"{s['seq_retain_firm']}/{s['retain_firm']}", pct(s["seq_retain_firm"], s["retain_firm"]),
+             "supplementary"),
             (f"sequential {s['seq_n']}: refusals on retain questions", f"{s['seq_retain_refusals']}", "", "~0"),
         ]
     w = max(len(r[0]) for r in rows)

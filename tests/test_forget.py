@@ -101,3 +101,27 @@ def test_subject_and_canaries_are_never_preserved(patient, settings):
     assert torch.equal(w[w < 0], torch.tensor([-10.0, -10.0]))
     assert torch.equal(taken_out, anchor_keys[:2])
     assert int((w > 0).sum()) == len(unknown.prompts) + len(contrast.prompts)  # context keys, weight 10
+
+
+def test_context_tokens_of_the_probes_keep_their_outputs(patient, settings):
+    """With context keys preserved, the edit moves the subject's last token and leaves the probes' other tokens
+    (e.g. "What is the capital of", shared by every question of that frame) nearly where they were."""
+    from repair.editing import Editor
+
+    probes = template_wrappers("What is the capital of Japan?")
+    plan = RepairPlan(target="the capital of Japan", subject="Japan", forget_probes=probes, answers=["Tokyo"])
+    anchors = [("What is the chemical symbol of silver?", "silver")]
+    sites = Editor(patient, settings).sites(probes, "Japan", [6], context=True)
+    n_tokens = sum(len(patient.tokenizer(patient.chat_text(q), add_special_tokens=False)["input_ids"]) for q in probes)
+    assert sites.context[6].shape == (n_tokens - len(probes), patient.d_ff)  # all but one token per probe
+
+    def moved(context_weight: float) -> tuple[float, float]:
+        ed = Editor(patient, settings, entity_weight=0, anchors=anchors, context_weight=context_weight)
+        d = ed.compute(plan).delta.dense(6)  # [d_model, d_ff]
+        return float((sites.keys[6] @ d.T).norm(dim=1).mean()), float((sites.context[6] @ d.T).norm(dim=1).max())
+
+    subject_off, context_off = moved(0.0)
+    subject_on, context_on = moved(100.0)
+    assert subject_on > 0.9 * subject_off  # the subject still gets (nearly) the whole move
+    assert context_on < 0.2 * context_off  # the other tokens move far less
+    assert context_on < 0.05 * subject_on
