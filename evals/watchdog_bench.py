@@ -45,15 +45,31 @@ def target_ok(pred: str | None, gold: str) -> bool:
     return p in g and len(p) >= 0.6 * len(g)
 
 
-def run(data: Path, split: str, cache: Path, latency_rounds: int) -> dict:
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% Wilson score interval of a proportion k / n ((0, 1) for n = 0)."""
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def run(data: Path, split: str, cache: Path, latency_rounds: int, head: Path | None = None,
+        adapter: str | None = None) -> dict:
+    """`head` / `adapter`: another head file and encoder adapter ("none": the published encoder) than the
+    shipped ones, e.g. to compare an earlier round's head on the same data."""
     from repair.watchdog import Watchdog
+    from repair.watchdog.adapter import ADAPTER_PATH
+    from repair.watchdog.head import HEAD_PATH
 
     load_before = os.getloadavg()[0]
     rows = load_examples(None if split == "all" else split, path=data)
     if not rows:
         raise SystemExit(f"no examples for split {split!r} in {data}")
     t0 = time.perf_counter()
-    wd = Watchdog(cache_dir=cache)
+    adapter_path = ADAPTER_PATH if adapter is None else (None if adapter == "none" else Path(adapter))
+    wd = Watchdog(cache_dir=cache, head_path=head or HEAD_PATH, adapter_path=adapter_path)
     load_s = time.perf_counter() - t0
     errors, tp, fn, fp, tn, ext_ok, by_lang = [], 0, 0, 0, 0, 0, Counter()
     for r in rows:
@@ -93,6 +109,8 @@ def run(data: Path, split: str, cache: Path, latency_rounds: int) -> dict:
         "data": str(data), "split": split, "n": len(rows), "n_forget": n_pos, "n_chat": n_neg,
         "recall": tp / n_pos if n_pos else None, "fpr": fp / n_neg if n_neg else None,
         "extraction": ext_ok / n_pos if n_pos else None,
+        "counts": {"tp": tp, "fn": fn, "fp": fp, "tn": tn, "extraction_ok": ext_ok},
+        "wilson95": {"recall": wilson(tp, n_pos), "fpr": wilson(fp, n_neg), "extraction": wilson(ext_ok, n_pos)},
         "latency_ms": {"n": len(times), "p50": float(np.percentile(times, 50)), "p90": float(np.percentile(times, 90)),
                        "p99": float(np.percentile(times, 99)), "max": float(max(times)),
                        "mean": statistics.fmean(times)},
@@ -112,16 +130,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", default=None, help="cache dir for the ONNX export (default: settings.cache)")
     ap.add_argument("--latency-rounds", type=int, default=3, help="passes over the split for latency")
     ap.add_argument("--json", default=None, help="also write the full result here")
+    ap.add_argument("--head", default=None, help="head .npz to use instead of the shipped one")
+    ap.add_argument("--adapter", default=None,
+                    help="encoder adapter .npz instead of the shipped one, or 'none' for the published encoder")
     args = ap.parse_args(argv)
     if args.latency_rounds < 1:
         ap.error("--latency-rounds must be >= 1")
     cache = Path(args.cache) if args.cache else Settings.create().cache
-    res = run(Path(args.data), args.split, cache, args.latency_rounds)
+    res = run(Path(args.data), args.split, cache, args.latency_rounds,
+              Path(args.head) if args.head else None, args.adapter)
     lat = res["latency_ms"]
     print(f"data {res['data']} split={res['split']}: {res['n_forget']} forget, {res['n_chat']} chat")
-    print(f"recall      {res['recall']:.2%}   (target >= 98%)")
-    print(f"FPR         {res['fpr']:.2%}   (target <= 1%)")
-    print(f"extraction  {res['extraction']:.2%}   (exact-or-contained, target >= 90%)")
+    c, w = res["counts"], res["wilson95"]
+
+    def ci(name: str) -> str:
+        return f"95% Wilson {w[name][0]:.1%}-{w[name][1]:.1%}"
+
+    print(f"recall      {res['recall']:.2%}  ({c['tp']}/{res['n_forget']}, {ci('recall')})   (target >= 98%)")
+    print(f"FPR         {res['fpr']:.2%}  ({c['fp']}/{res['n_chat']}, {ci('fpr')})   (target <= 1%)")
+    print(f"extraction  {res['extraction']:.2%}  ({c['extraction_ok']}/{res['n_forget']}, {ci('extraction')})   "
+          "(exact-or-contained, target >= 90%)")
     print(f"latency     p50 {lat['p50']:.2f} ms  p90 {lat['p90']:.2f} ms  p99 {lat['p99']:.2f} ms  "
           f"max {lat['max']:.1f} ms "
           f"over {lat['n']} turns (targets 5 / 20 ms; 1-min load avg {res['load_average_1m_before']:.2f} before, "

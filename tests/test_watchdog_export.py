@@ -20,37 +20,47 @@ from repair.watchdog.extract import clean
 
 
 @pytest.fixture(scope="module")
-def exported(settings) -> Path:
-    """The real export (built once per test run under the shared cache) -> its folder."""
-    enc_mod.Encoder(settings.cache)
-    return settings.cache / "watchdog"
+def shipped_encoder(settings) -> enc_mod.Encoder:
+    """The real export with the shipped adapter (built once per test run under the shared cache)."""
+    return enc_mod.Encoder(settings.cache)
 
 
-def test_export_has_a_manifest_matching_the_file(exported):
-    manifest = json.loads((exported / "minilm.json").read_text())
-    assert manifest["sha256"] == enc_mod._sha256(exported / "minilm.onnx")
+@pytest.fixture(scope="module")
+def exported(shipped_encoder) -> Path:
+    return shipped_encoder.dir
+
+
+def _names(encoder: enc_mod.Encoder) -> tuple[str, str]:
+    return encoder.path.name, encoder.manifest_path.name
+
+
+def test_export_has_a_manifest_matching_the_file(shipped_encoder, exported):
+    onnx_name, manifest_name = _names(shipped_encoder)
+    manifest = json.loads((exported / manifest_name).read_text())
+    assert manifest["sha256"] == enc_mod._sha256(exported / onnx_name)
     assert manifest["fp32_max_abs_diff_vs_torch"] < 1e-4
     assert manifest["int8_min_cosine_vs_torch"] >= enc_mod.MIN_COSINE
     assert not [p.name for p in exported.iterdir() if p.name.startswith(".minilm-")]  # no temp leftovers
 
 
-def _copy_export(src: Path, cache: Path) -> Path:
+def _copy_export(src: Path, cache: Path, names: tuple[str, str]) -> Path:
     (cache / "watchdog").mkdir(parents=True)
-    for name in ("minilm.onnx", "minilm.json"):
+    for name in names:
         shutil.copy(src / name, cache / "watchdog" / name)
     return cache / "watchdog"
 
 
-def test_corrupt_export_is_detected_and_redone(exported, tmp_path, monkeypatch):
-    folder = _copy_export(exported, tmp_path)
+def test_corrupt_export_is_detected_and_redone(shipped_encoder, exported, tmp_path, monkeypatch):
+    names = _names(shipped_encoder)
+    folder = _copy_export(exported, tmp_path, names)
     good = enc_mod.Encoder(tmp_path).encode(["Please forget my address."])  # [1, 384]
-    with open(folder / "minilm.onnx", "r+b") as f:  # truncate: a crash in the middle of a copy
-        f.truncate(os.path.getsize(folder / "minilm.onnx") // 2)
+    with open(folder / names[0], "r+b") as f:  # truncate: a crash in the middle of a copy
+        f.truncate(os.path.getsize(folder / names[0]) // 2)
     builds = []
 
     def fake_build(self):  # the real export is covered by the fixture; here: that it is *called* and used
         builds.append(1)
-        _copy_export_into(exported, self.dir)
+        _copy_export_into(exported, self.dir, names)
 
     monkeypatch.setattr(enc_mod.Encoder, "_build", fake_build)
     again = enc_mod.Encoder(tmp_path).encode(["Please forget my address."])
@@ -60,13 +70,13 @@ def test_corrupt_export_is_detected_and_redone(exported, tmp_path, monkeypatch):
     assert builds == [1]
 
 
-def _copy_export_into(src: Path, dest: Path) -> None:
-    for name in ("minilm.onnx", "minilm.json"):
+def _copy_export_into(src: Path, dest: Path, names: tuple[str, str]) -> None:
+    for name in names:
         shutil.copy(src / name, dest / name)
 
 
 def test_failed_export_leaves_nothing_behind(tmp_path, monkeypatch):
-    def broken_export(folder, dest):
+    def broken_export(folder, dest, adapter=None):
         Path(dest).write_bytes(b"half an onnx file")
         raise RuntimeError("exporter crashed")
 
@@ -138,14 +148,37 @@ def test_fit_is_deterministic_and_separates_synthetic_data():
 
 
 @pytest.mark.slow
-def test_training_script_rebuilds_the_shipped_head(exported, settings, tmp_path):
-    """`python -m repair.watchdog.train` reproduces the shipped head (same data, same features)."""
+def test_shipped_head_is_the_fit_on_the_shipped_adapters_features(exported, settings):
+    """The last step of `python -m repair.watchdog.train` reproduces the shipped head: features of the training split
+    from the exported encoder with the shipped adapter merged, Newton fit at the recorded C (~30 s). The fine-tune's
+    determinism is tested in test_watchdog_round11.py; the whole script (about 20 minutes) only with
+    REPAIR_WATCHDOG_FULL_TRAIN=1."""
+    from repair.watchdog.detector import Featurizer
+    from repair.watchdog.extract import clean as _clean
+    from repair.watchdog.head import HEAD_PATH, Head
+    from repair.watchdog.train import fit
+
+    shipped = Head.load(HEAD_PATH)
+    meta = json.loads(shipped.meta)
+    rows = load_examples("train")
+    x = Featurizer(settings.cache).batch([_clean(r.text) for r in rows])
+    y = np.array([r.label == "forget" for r in rows], dtype=np.float64)
+    new = fit(x, y, c=meta["C"])
+    np.testing.assert_allclose(new.w, shipped.w, atol=2e-3)
+    assert new.b == pytest.approx(shipped.b, abs=2e-3)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.environ.get("REPAIR_WATCHDOG_FULL_TRAIN") != "1",
+                    reason="about 20 minutes of CPU fine-tuning; set REPAIR_WATCHDOG_FULL_TRAIN=1")
+def test_training_script_rebuilds_the_shipped_adapter_and_head(settings, tmp_path):
+    from repair.watchdog.adapter import ADAPTER_PATH, Adapter
     from repair.watchdog.head import HEAD_PATH, Head
     from repair.watchdog.train import main
 
-    out = tmp_path / "head.npz"
-    assert main(["--cache", str(settings.cache), "--out", str(out)]) == 0
+    out, adapter_out = tmp_path / "head.npz", tmp_path / "adapter.npz"
+    assert main(["--cache", str(settings.cache), "--out", str(out), "--adapter-out", str(adapter_out)]) == 0
+    assert Adapter.load(adapter_out).sha256() == Adapter.load(ADAPTER_PATH).sha256()
     new, shipped = Head.load(out), Head.load(HEAD_PATH)
-    assert json.loads(new.meta)["data_sha256"] == json.loads(shipped.meta)["data_sha256"]
+    assert new.threshold == shipped.threshold
     np.testing.assert_allclose(new.w, shipped.w, atol=2e-3)
-    assert new.b == pytest.approx(shipped.b, abs=2e-3)

@@ -12,6 +12,7 @@ import numpy as np
 from repair.config import Settings
 from repair.errors import InvalidInputError
 from repair.records import Intent
+from repair.watchdog.adapter import ADAPTER_PATH
 from repair.watchdog.encoder import MAX_CHARS, Encoder, clip_chars
 from repair.watchdog.extract import _user_turns, clean, extract_target
 from repair.watchdog.features import frame, lexical, vetoed
@@ -21,8 +22,8 @@ from repair.watchdog.head import HEAD_PATH, Head
 class Featurizer:
     """text -> [2 * 384 + N_LEXICAL] features: embed(text), embed(frame(text)), lexical(text)."""
 
-    def __init__(self, cache: str | os.PathLike, threads: int = 1):
-        self.encoder = Encoder(cache, threads=threads)
+    def __init__(self, cache: str | os.PathLike, threads: int = 1, adapter=ADAPTER_PATH):
+        self.encoder = Encoder(cache, threads=threads, adapter=adapter)
 
     def batch(self, texts: list[str]) -> np.ndarray:
         """[n, d] float32 features for already-cleaned texts (same values as `one`, batched)."""
@@ -56,10 +57,13 @@ class Watchdog:
     """
 
     def __init__(self, settings: Settings | None = None, cache_dir: str | os.PathLike | None = None,
-                 head_path: str | os.PathLike = HEAD_PATH, threads: int = 1):
+                 head_path: str | os.PathLike = HEAD_PATH, threads: int = 1,
+                 adapter_path: str | os.PathLike | None = ADAPTER_PATH):
+        """`adapter_path`: the encoder's LoRA adapter the head was trained with (None: the published encoder)."""
         self.cache = _resolve_cache(settings, cache_dir)
         self.head = Head.load(Path(head_path))
-        self.features = Featurizer(self.cache, threads=threads)
+        self.rules = self.head.rules()
+        self.features = Featurizer(self.cache, threads=threads, adapter=adapter_path)
         expected = 2 * 384 + lexical("").shape[0]
         if self.head.dim != expected:
             from repair.errors import ModelLoadError
@@ -91,7 +95,7 @@ class Watchdog:
             return Intent(kind="chat", target=None, score=0.0)
         p = self.score(text)
         history = list(history or ())
-        if p >= self.head.threshold and vetoed(text, history):
+        if p >= self.head.threshold and vetoed(text, history, **self.rules):
             # no request form at all, or only "forget it" with no earlier turn it could mean: chat whatever the
             # head says; the score is capped below the threshold so
             # `score >= threshold` keeps meaning "forget"

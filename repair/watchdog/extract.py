@@ -58,11 +58,12 @@ _CUE = re.compile(
 # wording trimmed from the front of an object span (repeatedly)
 _LEAD = re.compile(
     r"^(?:"
-    r"about|all about|anything about|everything about"
+    r"about|all about|anything about|everything about|out|away"
+    r"|(?:that )?i (?:ever |even |once |just )?(?:mentioned|told you about|told you|said|shared|brought up)"
     r"|(?:everything|anything) (?:related|relating) to"
     r"|(?:everything|all|anything|what) (?:that )?(?:you )?(?:know|have learned|remember|learned)"
     r" (?:about|of|regarding)"
-    r"|(?:all|any) (?:the |your |of your )?(?:knowledge|memory|memories|information|info|mention)s? (?:you have )?"
+    r"|(?:(?:all|any) )?(?:the |your |of your )?(?:knowledge|memory|memories|information|info|mention)s? (?:you have )?"
     r"(?:of|about|on)"
     r"|(?:everything|anything|whatever|all) (?:that )?you'?(?:ve| have)? (?:learned|learnt|been told|picked up)"
     r" (?:about|of|regarding)"
@@ -80,7 +81,7 @@ _MEM = r"(?:memory|memories|knowledge|weights|training(?: data)?|brain|mind|data
 _TRAIL = re.compile(
     r"(?:[\s,;:]+|^)(?:"
     r"(?:from|out of|in) (?:your|ur|the model's|the|my) " + _MEM + r"(?: and .*)?"
-    r"|from (?:what you know|everything you know)"
+    r"|from (?:what|everything|all) (?:you|u) (?:know|remember|have learned|learned|learnt|have stored|store)"
     r"|permanently|forever|for good|immediately|completely|entirely|right now|now|anymore|any more|again"
     r"|please|pls|plz|thx|thanks|thank you|ok|okay|too|as well|at once"
     r"|and (?:never|don'?t|do not) .*"
@@ -119,11 +120,13 @@ _REFERENCE = re.compile(
     r"|the above|before|earlier|above|previously|a moment ago|just now|last|in my last message|by mistake"
     # other languages: "lo que te acabo de contar", "ce que je viens de te dire", "was ich dir gerade gesagt habe",
     # optionally followed by when ("avant", "hace un momento", "prima", ...)
-    r"|(?:(?:todo )?(?:lo|eso) que te (?:acabo de |he )?(?:dije|conté|contar|decir|dicho|contado|escribí|escribir)"
+    r"|(?:(?:todo )?(?:lo|eso) (?:(?:último|ultimo) )?que te (?:acabo de |he )?(?:dije|conté|contar|decir|dicho|"
+    r"contado|escribí|escribir)"
     r"|(?:tout )?ce que je (?:viens de )?(?:t'|te |vous )?(?:ai )?(?:dire|dit|raconter|raconté|écrire|écrit|donné)"
     r"|(?:tutto )?(?:quello|ciò) che ti ho (?:appena )?(?:detto|raccontato|scritto|dato)"
-    r"|(?:tudo )?o que (?:eu )?(?:te |lhe )?(?:acabei de )?(?:disse|contei|dizer|contar|escrevi|escrever)"
-    r"|(?:alles )?wat ik (?:je |u )?(?:net |zojuist )?(?:heb )?(?:verteld|gezegd|geschreven)(?: heb)?)"
+    r"|(?:tudo )?o que (?:eu )?(?:te |lhe )?(?:acabei de )?(?:te |lhe )?(?:disse|contei|dizer|contar|escrevi|escrever)"
+    r"|(?:alles )?wat ik (?:je |u )?(?:net |zojuist )?(?:heb )?(?:verteld|gezegd|geschreven|zei|schreef|vertelde)"
+    r"(?: heb)?)"
     r"(?: (?:avant|plus haut|tout à l'heure|juste avant|antes|hace un momento|hace rato|arriba|prima|poco fa|sopra|"
     r"há pouco|acima|eerder|net|zojuist|daarnet))?"
     r"|(?:(?:das|dies|alles),? )?(?:alles,? )?was ich (?:dir |ihnen )?(?:gerade |eben |vorhin |grade )?"
@@ -149,9 +152,11 @@ _CONFESSION = re.compile(
 _ANTECEDENT = re.compile(
     r"\b(?:telling you|told you|tell you|shared|sharing|gave you|giving you|mentioned|typed|pasted|wrote|i said|"
     r"that you know|you know|you to know|you knowing|didn'?t know|don'?t know"
+    r"|(?:didn'?t|don'?t|did not|do not|not) (?:retain|keep|store|remember|hold on to)"
     r"|compartí|te conté|te dije|j'ai partagé|je t'ai dit|habe (?:dir )?(?:\S+ )?geteilt|ho condiviso|"
     r"partilhei|compartilhei|heb (?:je )?(?:\S+ )?gedeeld)\s+(?P<t>.+?)"
     r"(?=\s*(?:[;:]|" + _ABBR + r"[.!?](?:\s|$)|,|\s+[-–—]\s|\s+and (?:i|now)\b"
+    r"|\s+and (?:then )?(?:please )?(?:forget|delete|erase|remove|wipe|unlearn)\b"
     r"|\s+(?:by (?:mistake|accident)|accidentally|earlier|"
     r"before|to you|with you|without thinking|por error|par erreur|aus versehen|per sbaglio|por engano|"
     r"per ongeluk)\b|$))",
@@ -182,7 +187,7 @@ def _contained(span: str, sources: Iterable[str]) -> bool:
     return bool(s) and any(s in src.casefold() for src in sources)
 
 
-_SELF = re.compile(r"^(?:me|myself|us|ourselves|my family|mi|moi|mich|mij)$", re.IGNORECASE)
+_SELF = re.compile(r"^(?:me|myself|us|ourselves|mi|moi|mich|mij)$", re.IGNORECASE)
 # what is left after trimming a scope word is the model's own knowledge ("all | you know"): the scope word is part of
 # the (over-broad) target, kept verbatim so the surgeon's policy guard can see it and refuse with a reason
 _OWN_KNOWLEDGE = re.compile(r"^(?:you|u|ur|your)\b", re.IGNORECASE)
@@ -210,13 +215,34 @@ _PRONOUN_THEN_BREAK = re.compile(r"^[\s-]*(?P<p>it|that|this|ça|cela|es|das|eso
                                  r"le|la|lo)\s*(?:[,.;:!?]|\s[-–—])", re.IGNORECASE)
 
 
+# one comma- or colon-separated value after a span: a number, code, e-mail or street address ("my salary: 62k a year",
+# "my adress, its 8 willow lane", "my coordinates: 51.5 N, 0.1 W"); it belongs to the target
+_VALUE = re.compile(r"\s*[:,]\s*(?P<v>[^,;:!?]{1,48}?)(?=\s*(?:[,;:]|[.!?](?:\s|$)|$))")
+_HAS_VALUE = re.compile(r"[\d@]")
+# "forget this: X" / "forget the following: X": the object is what follows the colon
+_COLON_OBJECT = re.compile(r"^\s*(?:this|the following|these|that)\s*:\s*", re.IGNORECASE)
+
+
+def _extend_value(text: str, end: int) -> int:
+    """End index of the span ending at `end` extended over following values that hold a digit or '@' (and no
+    cue verb); `end` itself when none follows."""
+    while True:
+        m = _VALUE.match(text, end)
+        if not m or not _HAS_VALUE.search(m.group("v")) or _CUE.search(m.group("v")):
+            return end
+        end = m.end()
+
+
 def _object_after(text: str, start: int) -> str:
     rest = text[start : start + MAX_TARGET_CHARS]
-    pronoun = _PRONOUN_THEN_BREAK.match(rest)
+    colon = _COLON_OBJECT.match(rest)
+    if colon:
+        rest = rest[colon.end():]
+    pronoun = None if colon else _PRONOUN_THEN_BREAK.match(rest)
     if pronoun:
         return pronoun.group("p")
     m = _END.search(rest)
-    return _trim(rest[: m.start()] if m else rest)
+    return _trim(rest[: _extend_value(rest, m.start())] if m else rest)
 
 
 def _user_turns(history: Iterable) -> list[str]:
@@ -232,11 +258,45 @@ def _user_turns(history: Iterable) -> list[str]:
     return [clean(t) for t in turns if clean(t)]
 
 
-def _from_history(history: Iterable) -> str | None:
+_STOP = frozenset("about above after again before earlier gave given just mentioned previous said shared sent that "
+                  "the this those these told what which wrote your you typed moment thing things stuff everything "
+                  "please forget delete erase remove".split())
+# a reference naming a kind of detail ("the address I mentioned", "the PIN I gave you") -> the turn that holds one
+_KINDS = [
+    (re.compile(r"\b(?:address|adress|adresse|dirección|direccion|adres|indirizzo|morada|endereço|where (?:i|he|she|"
+                r"they) lives?)\b", re.IGNORECASE),
+     re.compile(r"\b(?:lives? (?:at|in|on)|\d+\s+\w+\s+(?:road|street|lane|avenue|close|drive|way|rd|st|ave)\b|"
+                r"rue|calle|straße|strasse|straat|via|rua)\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:number|numbers|pin|password|passcode|code|iban|card|phone|passport|ssn|account|nummer|número|"
+                r"numéro|numero|código|code|wachtwoord|passwort|contraseña|senha)\b", re.IGNORECASE),
+     re.compile(r"\d{3}|[A-Za-z]+\d+[A-Za-z\d!?]*|\b(?:password|pin|passcode)\b", re.IGNORECASE)),
+]
+
+
+def _words(s: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"\w+", s.casefold()) if len(w) >= 4 and w not in _STOP}
+
+
+def _from_history(history: Iterable, hint: str = "") -> str | None:
+    """The earlier user turn a reference means: the latest one sharing a content word with `hint` (the reference
+    wording, e.g. "what I said about my brother"), else the latest one holding the kind of detail the hint names
+    (an address, a number / code), else the latest statement (questions are rarely what is to be forgotten), else
+    the latest turn."""
     turns = _user_turns(history)
     if not turns:
         return None
-    return turns[-1].strip(" .!?") or None
+    chosen = turns[-1]
+    if len(turns) > 1:
+        words = _words(hint)
+        kinds = [has for name, has in _KINDS if name.search(hint)]
+        picks = ([t for t in turns if words & _words(t)] or [t for t in turns if any(k.search(t) for k in kinds)]
+                 or [t for t in turns if not t.rstrip().endswith("?")])
+        chosen = picks[-1] if picks else chosen
+    return chosen.strip(" .!?") or None
+
+
+# "what I told you about X": X names the target when no earlier turn holds it
+_ABOUT = re.compile(r"\b(?:about|regarding|concerning|sobre|sur|über|su|over)\s+(?P<x>.+)$", re.IGNORECASE)
 
 
 def _is_reference(span: str) -> bool:
@@ -254,6 +314,7 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
     if not text:
         return None
     wants_history = False
+    hints: list[str] = []  # the reference wording ("the address I mentioned earlier")
     ref_spans: list[tuple[int, int]] = []  # where the text refers to an earlier turn ("what I told you about ...")
     has_turns = bool(_user_turns(history))
     for m in _CUE.finditer(text):
@@ -263,11 +324,12 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
             return span
         if span and refers:
             wants_history = True
+            hints.append(span)
             ref_spans.append((m.end(), m.end() + len(span) + 1))
     for m in [*_CONFESSION.finditer(text), *_ANTECEDENT.finditer(text)]:
         if any(a <= m.start() < b for a, b in ref_spans):
             continue
-        span = _trim(m.group("t"))
+        span = _trim(text[m.start("t"): _extend_value(text, m.end("t"))])
         if span and not _is_reference(span) and _contained(span, [text]):
             return span
     for pattern in _PRE:
@@ -278,8 +340,13 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
                 return span
     turns = _user_turns(history)
     if turns and (wants_history or _CUE.search(text)):
-        span = _from_history(history)
+        span = _from_history(history, " ".join(hints))
         if span and _contained(span, turns):
+            return span
+    for hint in hints:  # "everything I told you about my sister" and no earlier turn: "my sister"
+        about = _ABOUT.search(hint)
+        span = _trim(about.group("x")) if about else ""
+        if span and not _is_reference(span) and _contained(span, [text]):
             return span
     return _fallback(text)
 

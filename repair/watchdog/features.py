@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from repair.watchdog.extract import _CUE, _PRE, _is_reference, _object_after, _user_turns, clean, nothing_named
+from repair.watchdog.extract import _CUE, _PRE, _is_reference, _object_after, _user_turns, clean
+from repair.watchdog.extract import nothing_named as _nothing_named
 
 PLACEHOLDER = "X"
 
@@ -220,7 +221,12 @@ def request_form(text: str) -> bool:
                 or _LEAD_THEN_CUE.search(t) or any(p.search(t) for p in _PRE))
 
 
-def vetoed(text: str, history: Iterable = ()) -> bool:
+def vetoed(text: str, history: Iterable = (), request_form: bool = True, nothing_named: bool = True) -> bool:
     """True when the turn is chat whatever the head scores: no request form at all, or only "forget it" with no
-    earlier user turn it could mean. The same rule at training time (threshold choice) and at run time."""
-    return not request_form(text) or (not _user_turns(history) and nothing_named(text))
+    earlier user turn it could mean. The same rule at training time (threshold choice) and at run time; the two
+    flags switch either veto off (train.py decides by cross-validation which ones the shipped head uses)."""
+    return ((request_form and not _request_form(text))
+            or (nothing_named and not _user_turns(history) and _nothing_named(text)))
+
+
+_request_form = request_form  # vetoed() has a parameter of the same name

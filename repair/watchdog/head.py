@@ -27,6 +27,15 @@ class Head:
     threshold: float  # p >= threshold -> "forget"
     meta: str = "{}"  # JSON: training data hash, regularisation, out-of-fold stats (written by train.py)
 
+    def rules(self) -> dict[str, bool]:
+        """Which vetoes of `features.vetoed` the detector applies with this head (chosen by train.py's
+        cross-validation and recorded in the metadata; heads without the entry use both)."""
+        import json
+
+        chosen = json.loads(self.meta).get("rules", {})
+        return {"request_form": bool(chosen.get("request_form", True)),
+                "nothing_named": bool(chosen.get("nothing_named", True))}
+
     @property
     def dim(self) -> int:
         return int(self.w.shape[0])
