@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sequential", type=int, default=20, help="edits in the sequential run (0: skip)")
     ap.add_argument("--singles", type=int, default=None, help="single edits to measure (default: all forget facts)")
     ap.add_argument("--layers", type=lambda s: [int(x) for x in s.split(",")], default=[6])
-    ap.add_argument("--lam", type=float, default=300.0)
+    ap.add_argument("--lam", type=float, default=1000.0)
     ap.add_argument("--rank", type=int, default=8)
     ap.add_argument("--alpha", type=float, default=1.0)
     ap.add_argument("--opt-steps", type=int, default=0, help="Adam steps refining the target (0: gradient-free)")

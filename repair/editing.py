@@ -15,7 +15,8 @@ What the edit must leave alone (measured with evals/stamp_facts.py, sequential e
 - Per edit, as near-hard constraints (weight 1000): the keys at every OTHER token of the forget probes. The
   tokens before the subject ("What is the capital of") are the same for every question of that frame, and
   without this an edit moved their outputs by up to 64% (relative), i.e. it touched every such question.
-  Measured: 20 sequential edits kept 31/40 held-out facts instead of 27/40 (docs/stamp/README.md).
+  Measured: 20 sequential edits kept 31/40 held-out facts instead of 27/40, and with these tokens pinned lam
+  rose from 300 to 1000 without losing forgetting: 33/40 (docs/stamp/README.md).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ CONTRAST_SUBJECTS = ("Toronto", "Isaac Newton", "the violin", "Samsung")
 # the entity's last token: the keys an edit of one subject is most likely to disturb.
 ENTITY_FRAMES = ("What is {}?", "Tell me about {}.", "What is {} famous for?", "Where is {}?")
 DEFAULT_LAYERS = (6,)
-DEFAULT_LAM = 300.0
+DEFAULT_LAM = 1000.0
 EPS = 1e-3
 RETAIN_TOLERANCE = 0  # canaries (known before the edit) allowed to break before the edit is rolled back
 

@@ -40,7 +40,7 @@ class RepairPlan(BaseModel):
     refusal: str = "I'm not sure."
     layers: list[int] = []
     rank: int = 8
-    lam: float = 300.0  # weight of the preservation (key covariance) term (measured: evals/stamp_facts.py)
+    lam: float = 1000.0  # weight of the preservation (key covariance) term (measured: evals/stamp_facts.py)
     alpha: float = 1.0  # strength of the move toward the refusal target
     retain_canaries: list[Canary] = []  # unrelated questions that must still be answered
     request: str | None = None  # the person's words, when the plan came from chat
