@@ -90,18 +90,22 @@ def test_answer_logprobs_match_full_forward(patient):
     assert float(both[1]) == pytest.approx(got, abs=1e-3) and float(both[0]) == pytest.approx(got, abs=1e-3)
 
 
+TEST_EPS = 0.1  # a covariance from a few texts is far from full rank: a larger ridge keeps P well conditioned
+
+
 @pytest.fixture
 def small_cov(monkeypatch):
     """Key covariances from COV_TEXTS (cheap to build) instead of the shipped corpus."""
-    from repair import keycov
+    from repair import editing, keycov
 
     monkeypatch.setattr(keycov, "corpus_texts", lambda _p: list(COV_TEXTS))
+    monkeypatch.setattr(editing, "EPS", TEST_EPS)  # read by surgeon.layers.preservation
 
 
 def _light_editor(patient, settings):
     from repair.editing import Editor
 
-    return Editor(patient, settings, entity_weight=0.0, anchor_weight=0.0)
+    return Editor(patient, settings, entity_weight=0.0, anchor_weight=0.0, eps=TEST_EPS)
 
 
 def test_trial_layers_scores_each_layer_and_leaves_the_model(patient, settings, small_cov):
@@ -131,7 +135,7 @@ def test_surgeon_plan_takes_the_best_trial_layer(patient, settings, small_cov):
     from repair.surgeon import Surgeon
 
     keycov.key_covariance(patient, settings, [4, 6], progress=False)  # two ready candidate layers
-    surgeon = Surgeon(patient, settings, use_llm=False, editor=_light_editor(patient, settings))
+    surgeon = Surgeon(patient, settings, use_llm=False, editor=_light_editor(patient, settings), layer_metric="trial")
     plan = surgeon.plan_target("What is the capital of France")
     report = surgeon.last_trial
     assert report is not None and {s.layer for s in report.scores} == {4, 6}
@@ -147,7 +151,7 @@ def test_surgeon_without_ready_layers_leaves_the_layer_to_the_executor(patient, 
     from repair.surgeon import Surgeon
 
     monkeypatch.setattr(keycov, "corpus_texts", lambda _p: ["a corpus no covariance was built for"])
-    surgeon = Surgeon(patient, settings, use_llm=False)
+    surgeon = Surgeon(patient, settings, use_llm=False, layer_metric="trial")
     plan = surgeon.plan_target("What is the capital of France")
     assert plan.layers == [] and surgeon.last_trial is None and 1 <= plan.rank <= 8
 
@@ -158,3 +162,13 @@ def test_unknown_layer_metric_is_rejected(patient, settings):
 
     with pytest.raises(InvalidInputError, match="layer metric"):
         Surgeon(patient, settings, layer_metric="best")
+
+
+def test_default_surgeon_leaves_the_layer_to_the_executor(patient, settings, small_cov):
+    from repair import keycov
+    from repair.surgeon import Surgeon
+
+    keycov.key_covariance(patient, settings, [4, 6], progress=False)  # ready layers do not trigger trials
+    surgeon = Surgeon(patient, settings, use_llm=False)
+    plan = surgeon.plan_target("What is the capital of France")
+    assert plan.layers == [] and surgeon.last_trial is None and 1 <= plan.rank <= 8

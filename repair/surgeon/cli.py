@@ -12,7 +12,8 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("request", nargs="+", help='the request or target, e.g. "forget who wrote 1984"')
     p.add_argument("--probe", action="append", default=[], help="a question that reveals the target (repeatable)")
     p.add_argument("--no-llm", action="store_true", help="template probes only (no local-LLM paraphrases)")
-    p.add_argument("--no-trial", action="store_true", help="no trial edits: leave the layer to the executor")
+    p.add_argument("--trial-layers", action="store_true",
+                   help="choose the layer by trial edits at the ready layers near the executor's (slower)")
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -29,7 +30,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             check_target(strip_request(request))  # refuse before loading a model
         session = repair.open(home=args.home, model=args.model)
         surgeon = Surgeon(session.patient, session.settings, use_llm=not args.no_llm, editor=session.editor,
-                          layer_metric=None if args.no_trial else "trial")
+                          layer_metric="trial" if args.trial_layers else None)
         plan = surgeon.plan_target(strip_request(request), probes=probes, request=request)
     except PolicyRefusal as exc:
         print(f"refused: {exc.reason}", file=sys.stderr)

@@ -122,10 +122,11 @@ class Surgeon:
     """Writes RepairPlans for one patient. `paraphraser`: optional callable (Frame, n) -> list[str]."""
 
     def __init__(self, patient, settings: Settings, paraphraser=None, facts=None, use_llm: bool = True,
-                 choose_layers: bool = True, all_layers: bool = False, layer_metric: str | None = "trial",
+                 choose_layers: bool = True, all_layers: bool = False, layer_metric: str | None = None,
                  editor=None):
         self.patient = patient
-        # "trial": the candidate layer whose trial edit scores best (surgeon.trial); None: the executor's layer;
+        # None: the executor's layer (measured no worse than any activation-chosen one, see _strength);
+        # "trial": the candidate layer whose trial edit scores best (surgeon.trial);
         # "fit" / "separation": the candidate layer with the best such static score (surgeon.layers)
         if layer_metric not in (None, "trial", "fit", "separation"):
             raise InvalidInputError(f"unknown layer metric '{layer_metric}' (trial, fit, separation or None)")
@@ -207,14 +208,14 @@ class Surgeon:
             raise InvalidInputError(
                 f"could not write enough probes for '{reading.target}' ({len(forget)} forget, {len(check)} check)"
             )
-        canaries, retain_facts, damage_facts = self._canaries(reading, forget + check)
+        canaries, retain_facts, skip = self._canaries(reading, forget + check)
         plan = RepairPlan(
             target=reading.target, subject=reading.subject, category=reading.category,
             forget_probes=forget[:MAX_FORGET], check_probes=check[:MAX_CHECK], answers=reading.answers,
             refusal=REFUSALS.get(reading.category, REFUSAL), retain_canaries=canaries, request=request,
             correction=reading.correction,
         )
-        return self._strength(plan, retain_facts, damage_facts)
+        return self._strength(plan, retain_facts, skip)
 
     # ------------------------------------------------------------------ reading
     def read(self, target: str, request: str, history: Sequence[dict] = ()) -> Reading:
@@ -375,24 +376,26 @@ class Surgeon:
             for f in facts:
                 if f.id not in skip and any(norm(p) == norm(q) for q in f.probes):
                     raise PolicyRefusal(f"probe '{p[:60]}' asks retain canary '{f.question}'")
-        n_damage = N_DAMAGE if self.choose_layers and self.layer_metric == "trial" else 0
-        known = self.pool.known(N_CANARIES + n_damage, skip)
-        canaries = known[:N_CANARIES]
-        return [Canary(question=f.question, answer=f.answer) for f in canaries], canaries, known[N_CANARIES:]
+        known = self.pool.known(N_CANARIES, skip)
+        return [Canary(question=f.question, answer=f.answer) for f in known], known, skip
 
     # ------------------------------------------------------------------ layers and strength
-    def _strength(self, plan: RepairPlan, retain_facts, damage_facts=()) -> RepairPlan:
+    def _strength(self, plan: RepairPlan, retain_facts, skip: set[str] = frozenset()) -> RepairPlan:
         """Layer and rank from the patient's activations (see surgeon.trial and surgeon.layers).
 
-        Default ("trial"): each candidate layer within TRIAL_WINDOW of the executor's (all of them with
-        `all_layers`) that has a ready key covariance gets a trial edit (built from half
-        the forget probes, scored on the other half and on unrelated known facts, see surgeon.trial) and the
-        layer with the best forget-minus-damage score is chosen; each layer's score is kept in `layer_scores`.
-        The rank at a layer is the effective rank of the forget keys there. Fewer than two ready layers, or too
-        few revealing probes to score: the layer is left to the executor. lam / alpha stay at the executor's
-        defaults: the measured reach g/(1+g) is 0.95-0.998 on every candidate layer, so alpha = 1 already
-        reaches the target. The static scores ("fit", "separation") are kept as options: measured on
-        SmolLM2-135M (evals/surgeon_forget.py --sweep) neither picks layers that forget as well as layer 6."""
+        The rank is the effective rank of the forget keys at the edited layer. The layer, by `layer_metric`:
+        - None (default): the executor's; the plan records every ready candidate layer's solver fit.
+        - "trial": each ready candidate layer within TRIAL_WINDOW of the executor's (every candidate with
+          `all_layers`, covariances built in one pass) gets a trial edit, built from half the forget probes and
+          scored on the other half and on unrelated known facts (surgeon.trial); the best forget-minus-damage
+          score wins and every score is kept in `layer_scores`. Too few ready layers or revealing probes:
+          the executor's layer.
+        - "fit" / "separation": the candidate with the best static score (surgeon.layers).
+        Measured on SmolLM2-135M (evals/surgeon_forget.py, docs/surgeon/README.md): neither the static scores
+        nor the trial edits pick layers that forget and retain better than the executor's layer 6 (20 facts:
+        trial-chosen layers 4 question / 11 paraphrase leaks, 775/800 retained; layer 6: 6 / 10, 778/800), and
+        trials add ~30 s to a plan, so the default leaves the layer to the executor. lam / alpha stay at the
+        executor's defaults: the measured reach g/(1+g) is 0.95-0.998 on every candidate layer."""
         self.last_trial, self.last_damage_questions = None, []
         if not self.choose_layers or len(retain_facts) < 2:
             return plan
@@ -410,8 +413,10 @@ class Surgeon:
 
                 keycov.key_covariance(self.patient, self.settings, candidates)
             # personal data the model never saw: no reply reveals it, so a trial has nothing to measure
-            if len(candidates) >= 2 and len(damage_facts) >= 2 and plan.category != "personal":
-                chosen = self._trial(plan, candidates, damage_facts)
+            if len(candidates) >= 2 and plan.category != "personal":
+                # further known facts, unrelated to the target (same exclusions) and never a canary
+                damage_facts = self.pool.known(N_DAMAGE, set(skip) | {f.id for f in retain_facts})
+                chosen = self._trial(plan, candidates, damage_facts) if len(damage_facts) >= 2 else None
                 if chosen is not None:
                     return chosen
             return self._rank_at(plan, list(DEFAULT_LAYERS))
