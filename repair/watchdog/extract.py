@@ -32,25 +32,41 @@ _CUE = re.compile(
     r"\b(?:"
     r"forget(?:ting)?(?!-me-nots?\b)|forgett|forgt|foget|unlearn(?:ing)?|un-learn|unlern|erase|delete|remove|wipe|purge|scrub"
     r"|expunge|get rid of"
-    # verbs that only ask for forgetting with the model's memory as their source ("clear X from your memory")
-    r"|(?:drop|clear|discard|take|get|lose|removal of|deletion of|erasure of)(?=\s[^.?!]{1,80}?\b(?:from|out of) "
-    r"(?:(?:your|ur) (?:memory|mind|knowledge|brain|weights)|what you know)\b)"
+    # round 12: common typos of "forget" and rare verbs of un-remembering
+    r"|frget|fogret|froget|forgte|forgeet|forgit|forgget|forgeting|forgtting|unremember|un-remember|disremember"
+    r"|delet|earse"
+    # verbs that only ask for forgetting with the model's memory as their source ("clear X from your memory",
+    # "discard what you know about X"; round 12: the memory named in six more languages)
+    r"|(?:drop|clear|discard|take|get|lose|removal of|deletion of|erasure of|strike|streich(?:e|en)?|nimm|tira|quita|"
+    r"togli|retire|enlève|haal)"
+    r"(?=\s[^.?!]{1,80}?\b(?:from|out of|aus|de|da|dalla|uit) "
+    r"(?:(?:your|ur) (?:memory|mind|knowledge|brain|weights)|what you know|deinem (?:gedächtnis|speicher|kopf)|"
+    r"ta mémoire|tu memoria|tua memória|sua memória|tua memoria|je geheugen)\b"
+    r"|\s+(?:(?:all|everything|anything|what|that)\s+)+(?:you|u) (?:know|remember|(?:have )?learn(?:ed|t))\b)"
     r"|clear(?=\s+(?:all\s+)?(?:your|ur)\s+(?:whole\s+|entire\s+)?(?:memory|memories|knowledge)\b)"
     r"|(?:don'?t|do not|stop|never) (?:keep(?:ing)?|stor(?:e|ing)|hold(?:ing)? on to|retain(?:ing)?|recall(?:ing)?)"
     r"(?=\s+(?:my|our)\b|\s[^.?!]{1,80}?\b(?:in|from) (?:your|ur) (?:memory|mind|head|knowledge)\b)"
     r"|(?:if|rather|wish|hope|prefer|prefer it if|prefer that) you (?:could |would |'d )?"
     r"(?:forgot|erased|deleted|removed|unlearned|unlearnt|wiped)"
     r"|lose all (?:knowledge|memory) of|let go of|stop (?:knowing|remembering)(?: about)?"
-    r"|(?:don'?t|do not|didn'?t|did not|no longer) (?:want (?:you|u) (?:to )?)?(?:know(?:ing)?|remember(?:ing)?)"
+    r"|(?:not|never) (?:to )?(?:remember|retain|recall)(?:ing)?(?=\s+(?:my|our|that|where|who|what|how)\b)"
+    r"|(?:don'?t|dont|do not|didn'?t|did not|no longer) (?:want (?:you|u) (?:to )?)?(?:know(?:ing)?|remember(?:ing)?|"
+    r"remeber|rember)"
     r"|oublie[rsz]?|oubliez|effacer?|effacez|supprimer?|supprimez|désapprend(?:s|re)?"
     r"|ne (?:retiens|retenez|garde|gardez) pas"
-    r"|olvid(?:a|ar|es|e|aras|ases)|olvídalo|olvídala|olvídelo|borra(?:r)?|borres|elimina(?:r)?|desaprende(?:r)?"
-    r"|no (?:recuerdes|guardes|recuerde)"
-    r"|vergiss(?:t)?|vergessen|lösch(?:e|en)?|entfern(?:e|en)?|verlern(?:e|en)?"
-    r"|dimentica(?:re|lo|la)?|dimentichi|dimenticassi|scorda(?:re|lo)?|cancella(?:re)?|rimuovi|disimpara(?:re)?"
-    r"|non (?:ricordare|memorizzare)"
-    r"|esque[cç]a|esquece(?:r|sse)?|apag(?:ue|ar|a)|remova|remover|desaprend(?:a|er)|não (?:guarde|memorize)"
-    r"|vergeet|vergeten|wis|verwijder(?:en)?|verleer|afleren"
+    r"|olvid(?:a|ar|es|e|aras|ases|en|éis|ad|arte|arse|arlo|arla)|olvídate|olvidate|olvídalo|olvídala|olvídelo"
+    r"|olvídese|olvídenlo|borra(?:r)?|borres|borraras|borrases|bórralo|bórrala|bórrame|elimina(?:r)?|elimines"
+    r"|eliminaras|elimínalo|desaprende(?:r)?|desaprendas"
+    r"|no (?:recuerdes|guardes|recuerde|guarde|retengas)"
+    r"|vergiss(?:t)?|vergesst|vergessen|lösch(?:e|en|st)?|entfern(?:e|en|st)?|verlern(?:e|en|st)?"
+    r"|dimentica(?:re|lo|la|ti|rti|rlo|rla)?|dimentichi|dimenticassi|scorda(?:re|lo|la|ti|rti|rlo)?|scordi"
+    r"|cancella(?:re|lo|la)?|cancelli|cancellassi|rimuovi|disimpara(?:re)?"
+    r"|non (?:ricordare|memorizzare|tenere a mente)"
+    r"|esque[cç]a[ms]?|esque[cç]as|esquece(?:r|sse|sses|-te|r-te|-o|-a)?|esquecê-lo|esquecê-la"
+    r"|apag(?:ue|ues|uem|ar|a|asse|asses)|apaga-o|apaga-a|remova|remover|desaprend(?:a|as|er)"
+    r"|não (?:guarde|guardes|memorize|memorizes|te lembres|se lembre)"
+    r"|oublies|oubliiez|désapprennes|effaces|supprimes"
+    r"|vergeet|vergeten|wis|wissen|verwijder(?:en|t)?|verleer|afleren"
     r")\b",
     re.IGNORECASE,
 )
@@ -61,8 +77,12 @@ _LEAD = re.compile(
     r"about|all about|anything about|everything about|out|away"
     r"|(?:that )?i (?:ever |even |once |just )?(?:mentioned|told you about|told you|said|shared|brought up)"
     r"|(?:everything|anything) (?:related|relating) to"
-    r"|(?:everything|all|anything|what) (?:that )?(?:you )?(?:know|have learned|remember|learned)"
-    r" (?:about|of|regarding)"
+    r"|(?:everything|all|anything|what) (?:that )?(?:you |u )?(?:know|have learned|remember|learned)"
+    r" (?:about|of|regarding|on|concerning)"
+    # round 12: "all the details about X", "everything regarding X"
+    r"|(?:all |any )?(?:of )?the (?:details|facts|things|stuff|info|information|specifics|particulars)"
+    r" (?:about|on|regarding|concerning|of)"
+    r"|(?:everything|anything|all|whatever) (?:regarding|concerning|about|on|to do with|involving)"
     r"|(?:(?:all|any) )?(?:the |your |of your )?(?:knowledge|memory|memories|information|info|mention)s? (?:you have )?"
     r"(?:of|about|on)"
     r"|(?:everything|anything|whatever|all) (?:that )?you'?(?:ve| have)? (?:learned|learnt|been told|picked up)"
@@ -83,10 +103,11 @@ _TRAIL = re.compile(
     r"(?:from|out of|in) (?:your|ur|the model's|the|my) " + _MEM + r"(?: and .*)?"
     r"|from (?:what|everything|all) (?:you|u) (?:know|remember|have learned|learned|learnt|have stored|store)"
     r"|permanently|forever|for good|immediately|completely|entirely|right now|now|anymore|any more|again"
-    r"|please|pls|plz|thx|thanks|thank you|ok|okay|too|as well|at once"
+    r"|please|pls|plz|thx|thanks|thank you|ok|okay|too|as well|at once|around"
     r"|and (?:never|don'?t|do not) .*"
     r"|de (?:ta|votre) mémoire|de tu memoria|de su memoria|aus deinem (?:gedächtnis|speicher)|aus ihrem gedächtnis"
-    r"|dalla tua memoria|da sua memória|da sua memoria|uit je geheugen"
+    r"|dalla tua memoria|da sua memória|da sua memoria|uit je geheugen|da tua memória|de la mémoire"
+    r"|in (?:your |ur )?mind|grazie|merci|gracias|danke|obrigad[oa]|bedankt|thanks a lot"
     r"|s'il te plaît|s'il vous plaît|stp|por favor|porfa|bitte|per favore|alsjeblieft"
     r")$",
     re.IGNORECASE,
@@ -97,9 +118,10 @@ _PUNCT = " \t\"'“”‘’`.,;:!?¿¡()[]{}-–—"
 _ABBR = r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bProf)(?<!\bJr)(?<!\bvs)"
 _END = re.compile(
     _ABBR + r"[.!?]+(?:\s|$)|[;:]|\s*\?+|,\s*(?=(?:please|pls|it'?s|it is|it was|ok|okay|thanks|thx|i |i'm|i'd|and |"
-    r"because|since|which|s'il|por favor|bitte|per favore|that was|this was|this is|c'était|c'est|era|war|"
+    r"because|since|which|s'il|por favor|bitte|per favore|grazie|merci|gracias|danke|that was|this was|this is|"
+    r"c'était|c'est|era|war|"
     r"ist|è|foi|é)\b)"
-    r"|\s+(?:because|since|as it|as that)\b",
+    r"|\s+(?:because|since|as it|as that)\b|\s+[-–—]+\s+(?=(?:it|that|this|i|i'm|erase|forget|delete|wipe|unlearn)\b)",
     re.IGNORECASE,
 )
 
@@ -114,7 +136,8 @@ _REFERENCE = re.compile(
     r"|the (?:information|info|details?) (?:i|that i) (?:gave|shared with|sent|told) you(?: above| earlier| before)?"
     r"|my (?:last|previous|earlier) (?:(?:couple of|few|two|three|\d+) )?(?:message|messages|msgs?|turns?|sentences?|"
     r"answer|reply)"
-    r"|(?:that|the|this|those) (?:\w+ ){1,2}(?:that )?i (?:just )?(?:gave|told|sent|shared|mentioned|typed|said|wrote)"
+    r"|(?:that|the|this|those) (?:[\w'’-]+ ){1,3}(?:that )?i (?:just )?(?:gave|told|sent|shared|mentioned|typed|said|"
+    r"wrote)"
     r"(?: (?:to )?you)?(?: (?:before|earlier|above|a moment ago|just now))?"
     r"|what i (?:just )?(?:wrote|shared|typed)"
     r"|the above|before|earlier|above|previously|a moment ago|just now|last|in my last message|by mistake"
@@ -125,16 +148,18 @@ _REFERENCE = re.compile(
     r"|(?:tout )?ce que je (?:viens de )?(?:t'|te |vous )?(?:ai )?(?:dire|dit|raconter|raconté|écrire|écrit|donné)"
     r"|(?:tutto )?(?:quello|ciò) che ti ho (?:appena )?(?:detto|raccontato|scritto|dato)"
     r"|(?:tudo )?o que (?:eu )?(?:te |lhe )?(?:acabei de )?(?:te |lhe )?(?:disse|contei|dizer|contar|escrevi|escrever)"
-    r"|(?:alles )?wat ik (?:je |u )?(?:net |zojuist )?(?:heb )?(?:verteld|gezegd|geschreven|zei|schreef|vertelde)"
-    r"(?: heb)?)"
+    r"|(?:alles )?wat ik (?:je |u )?(?:net |zojuist )?(?:over .+? )?(?:heb )?(?:verteld|gezegd|geschreven|zei|"
+    r"schreef|vertelde)(?: heb)?)"
     r"(?: (?:avant|plus haut|tout à l'heure|juste avant|antes|hace un momento|hace rato|arriba|prima|poco fa|sopra|"
-    r"há pouco|acima|eerder|net|zojuist|daarnet))?"
+    r"há pouco|acima|eerder|net|zojuist|daarnet|hace poco|agora mesmo|ainda agora))?"
+    r"(?: (?:sur|à propos de|concernant|sobre|acerca de|su|riguardo a|di|over) .+)?"
     r"|(?:(?:das|dies|alles),? )?(?:alles,? )?was ich (?:dir |ihnen )?(?:gerade |eben |vorhin |grade )?"
-    r"(?:gesagt|erzählt|geschrieben) habe"
+    r"(?:über .+? )?(?:gesagt|erzählt|geschrieben) habe"
     # "le code que je t'ai donné tout à l'heure", "el número que te di", "den Code, den ich dir gegeben habe"
     r"|(?:le|la|les|l'|el|los|las|il|gli|o|os|as|het|de|den|das|die)\s*\w+(?: \w+)?,? (?:que je (?:t'|vous )?ai|"
     r"que (?:eu )?te|que te (?:he|acabo de)|che ti ho|dat ik (?:je |u )?|den ich dir|das ich dir|die ich dir)\s*"
-    r"\w+(?: \w+)?(?: (?:tout à l'heure|avant|antes|hace un momento|prima|eerder|vorhin|eben|gerade|net|habe|heb))?"
+    r"\w+(?: \w+)?(?: (?:tout à l'heure|avant|antes|hace un momento|prima|eerder|vorhin|eben|gerade|net|habe|heb|"
+    r"há pouco|hace poco|poco fa|agora))?"
     r"|dat|dit|esto|eso|ça|cela|das|questo|isso|isto|es|het|le|la|lo|l'|ihn|sie|o|a)$",
     re.IGNORECASE,
 )
@@ -151,6 +176,11 @@ _CONFESSION = re.compile(
 # antecedents in the same message when the object is a pronoun: "I regret telling you X, please forget it"
 _ANTECEDENT = re.compile(
     r"\b(?:telling you|told you|tell you|shared|sharing|gave you|giving you|mentioned|typed|pasted|wrote|i said|"
+    # round 12: more ways to name what "it" means ("I regret mentioning X", "you never heard X", "I taught you X")
+    r"mentioning|typing|saying|posting|sending you|showing you|taught you|teaching you|(?:never )?heard|"
+    r"mention|bring up|brought up|t'avoir (?:dit|donné|parlé de)|te haber (?:dicho|contado)|"
+    r"dir (?:\S+ )?erzählt zu haben|"
+    r"(?:need|have) to (?:remember|know|keep)|(?:that|this) was(?= (?:my|our)\b)|"
     r"that you know|you know|you to know|you knowing|didn'?t know|don'?t know"
     r"|(?:didn'?t|don'?t|did not|do not|not) (?:retain|keep|store|remember|hold on to)"
     r"|compartí|te conté|te dije|j'ai partagé|je t'ai dit|habe (?:dir )?(?:\S+ )?geteilt|ho condiviso|"
@@ -173,9 +203,10 @@ _PRE = [
     re.compile(r"\b(?:want|like|need)\s+(?P<t>.+?)\s+(?:to be |be |being )?(?:removed|deleted|erased|forgotten|"
                r"wiped|purged|gone|unlearned|unlearnt)\b", re.IGNORECASE),
     re.compile(r"\b(?:kannst du|können sie|könntest du|würdest du|würden sie|du musst|du sollst|sie müssen|dass du|"
-               r"kun je|wil je|kunt u|wilt u|dat je|puoi|você pode|pode)\s+"
-               r"(?P<t>.+?)\s+(?:vergessen|vergisst|vergeten|vergeet|dimenticare|esquecer|löschen|wissen|verwijderen)\b",
-               re.IGNORECASE),
+               r"kun je|wil je|kunt u|wilt u|dat je|puoi|você pode|pode|könnten sie|magst du|so nett,?|"
+               r"ich bitte (?:dich|sie),?|zou je|zou u|vragen(?: om)?|vraag (?:je|u) om)\s+"
+               r"(?P<t>.+?)\s+(?:(?:willen|kunnen|te|zu)\s+)?(?:vergessen|vergisst|vergeten|vergeet|dimenticare|esquecer|"
+               r"löschen|wissen|verwijderen)\b", re.IGNORECASE),
     # "Onthoud X niet", "Merk dir X nicht": do not remember X
     re.compile(r"\b(?:onthoud|merk dir|merken sie sich)\s+(?P<t>.+?)\s+(?:(?:bitte|alsjeblieft)\s+)?(?:niet|nicht)\b",
                re.IGNORECASE),
@@ -233,8 +264,20 @@ def _extend_value(text: str, end: int) -> int:
         end = m.end()
 
 
+_REFLEXIVE = re.compile(r"(?:te|ti|rti|rte|-te|se|rse)$|\b(?:te|ti|se)\s+\w+$", re.IGNORECASE)
+_OF = re.compile(r"^\s*(?:(?:de la|del|della|delle|dello|dei|des|du|dal|dos|das|do|da|di|de)\s+|de l'|d')",
+                 re.IGNORECASE)
+# the verb closing an other-language reference ("was ich dir über X erzählt habe", "wat ik je over X vertelde")
+_REF_VERB_END = re.compile(r"\s+(?:(?:gesagt|erzählt|geschrieben|gegeben) (?:habe|hab)|(?:heb )?(?:verteld|gezegd|"
+                           r"geschreven)(?: heb)?|vertelde|zei|schreef)$", re.IGNORECASE)
+
+
 def _object_after(text: str, start: int) -> str:
     rest = text[start : start + MAX_TARGET_CHARS]
+    if _REFLEXIVE.search(text[:start]):  # round 12: "olvídate de X", "scordati del X" -> X (with its article)
+        of = _OF.match(rest)
+        if of:
+            rest = " " + rest[of.end():]
     colon = _COLON_OBJECT.match(rest)
     if colon:
         rest = rest[colon.end():]
@@ -330,7 +373,8 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
         if any(a <= m.start() < b for a, b in ref_spans):
             continue
         span = _trim(text[m.start("t"): _extend_value(text, m.end("t"))])
-        if span and not _is_reference(span) and _contained(span, [text]):
+        if (span and not _is_reference(span) and not _CUE.search(span) and not _VAGUE.match(span)
+                and _contained(span, [text])):
             return span
     for pattern in _PRE:
         m = pattern.search(text)
@@ -338,6 +382,9 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
             span = _trim(m.group("t"))
             if span and not _is_reference(span) and _contained(span, [text]):
                 return span
+    own = _antecedent_before_pronoun(text)
+    if own:
+        return own
     turns = _user_turns(history)
     if turns and (wants_history or _CUE.search(text)):
         span = _from_history(history, " ".join(hints))
@@ -345,7 +392,7 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
             return span
     for hint in hints:  # "everything I told you about my sister" and no earlier turn: "my sister"
         about = _ABOUT.search(hint)
-        span = _trim(about.group("x")) if about else ""
+        span = _trim(_REF_VERB_END.sub("", about.group("x"))) if about else ""
         if span and not _is_reference(span) and _contained(span, [text]):
             return span
     return _fallback(text)
@@ -360,10 +407,57 @@ def nothing_named(text: str) -> bool:
     same message names anything: with no earlier turn there is nothing to forget ("Eh, forget it. Thanks!").
     An explicit reference ("forget what I just told you") is not bare: it stays a request (target None)."""
     text = clean(text)
-    spans = [_object_after(text, m.end()) for m in _CUE.finditer(text)]
+    cues = list(_CUE.finditer(text))
+    spans = [_object_after(text, m.end()) for m in cues]
     if not spans or not all(_BARE_PRONOUN.match(sp.strip(_PUNCT)) for sp in spans):
         return False
-    return not any(_trim(m.group("t")) for m in _ANTECEDENT.finditer(text)) and not any(p.search(text) for p in _PRE)
+    if any(_trim(m.group("t")) for m in _ANTECEDENT.finditer(text)) or any(p.search(text) for p in _PRE):
+        return False
+    # round 12: words before the first "forget it" other than filler ("I regret mentioning my divorce. Please
+    # forget it.", "Sorry, that was my real phone number - forget it") may be what "it" means: not vetoed
+    return _light(text[: cues[0].start()])
+
+
+_FILLER = frozenset("oh eh ah uh hmm hm ugh ok okay okey actually nah no wait well so anyway anyways never mind "
+                    "on second thought thoughts you know what scratch that sorry just please and then now yeah yes "
+                    "ach bah bof bon alors allez non bueno pues vale nada na nee nou ja jo oké dan en laat maar "
+                    "laisse tomber lascia perdere stare deixa lá pra para schon gut egal whatever fine alright "
+                    "right cool forget it that this ça es das eso het dat lo".split())
+
+
+def _light(prefix: str) -> bool:
+    """True when `prefix` says nothing that a following "forget it" could refer to (fillers, "never mind")."""
+    words = re.findall(r"[\w'’-]+", prefix.casefold())
+    return len(words) <= 1 or all(w in _FILLER for w in words)
+
+
+# a possessive noun phrase ("my divorce", "mon adresse", "mijn pincode") before a bare "forget it"
+_POSSESSIVE = re.compile(
+    r"\b(?P<t>(?:(?:the|that|a|an) [\w'’-]+(?: [\w'’-]+)? (?:of|for|to|at|from|in|with) )?"
+    r"(?:my|our|mon|ma|mes|mi|mis|mein|meine|meinen|meinem|meiner|mio|mia|miei|mie|il mio|la mia|meu|minha|"
+    r"meus|minhas|o meu|a minha|mijn)\s+[^.,;:!?\"()–—]+?)"
+    r"(?=\s*(?:[.,;:!?\"()–—]|\s-+\s|$)|\s+(?:in (?:your |ur )?mind|and|but|to you|with you|by (?:mistake|accident)|"
+    r"earlier|before|yesterday|just now|is|isn'?t|are|aren'?t|was|wasn'?t|were|to myself|around|from what)\b)",
+    re.IGNORECASE)
+
+
+_VERB_TAIL = re.compile(r"\s+(?:is|isn'?t|are|aren'?t|was|wasn'?t|were)\b.*$", re.IGNORECASE)
+_VAGUE = re.compile(r"^(?:too much|too many|something|anything|stuff|a lot|so much)\b", re.IGNORECASE)
+
+
+def _antecedent_before_pronoun(text: str) -> str | None:
+    """"I regret mentioning my divorce. Please forget it." -> "my divorce": when every cue verb's object is a bare
+    pronoun and something is said before it, the last possessive noun phrase there (None otherwise)."""
+    cues = list(_CUE.finditer(text))
+    if not cues or not all(_BARE_PRONOUN.match(_object_after(text, m.end()).strip(_PUNCT)) for m in cues):
+        return None
+    prefix = text[: cues[0].start()]
+    if _light(prefix):
+        return None
+    found = [_trim(_VERB_TAIL.sub("", prefix[m.start("t"): _extend_value(prefix, m.end("t"))]))
+             for m in _POSSESSIVE.finditer(prefix)]
+    found = [f for f in found if f and _contained(f, [text])]
+    return found[-1] if found else None
 
 
 def _fallback(text: str) -> str | None:

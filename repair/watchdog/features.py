@@ -56,18 +56,25 @@ _LEX = [
     # 8: how-to question about making something (not the model) forget / delete / erase
     re.compile(r"^(?:how|comment|cómo|como|wie|come|hoe)\b.*" + _CUE.pattern, _I),
     # 9: the object is part of the conversation itself (forget the format / the small talk / my last question)
-    re.compile(_CUE.pattern + r"\s+(?:about\s+)?(?:the|my|our|this|that|your|all the)?\s*"
+    re.compile(_CUE.pattern + r"\s+(?:about\s+)?(?:the|my|our|this|that|your|all the|la|le|les|l'|el|los|las|die|"
+               r"der|den|das|il|lo|o|a|het|de|ma|mon|mi|mein|meine|mijn)?\s*"
                r"(?:previous|last|above|earlier|first)?\s*(?:format|formatting|formalities|small talk|chit-?chat|"
                r"bullet points?|instructions?|question|questions|style|tone|rules|deadline|topic|intro|introduction|"
                r"outline|draft|prompt|typo|math|work|answer|reply|wording|length|constraints?|paragraphs?|sentences?|"
                r"verses?|sections?|headings?|titles?|emojis?|hashtags?|examples?|items?|word limit|lines?|footnotes?|"
                r"disclaimer|summary|conclusion|paragraphe|phrase|consigne|párrafo|frase|instrucción|absatz|satz|"
                r"einleitung|vorgabe|paragrafo|istruzione|parágrafo|instrução|alinea|zin|inleiding|instructie|"
-               r"titre|título|titel|titolo)\b", _I),
+               r"titre|título|titel|titolo"
+               # round 12: constraints of a writing task in seven languages ("forget the word limit")
+               r"|limit|colou?r|colou?r scheme|font|order|rhymes?|spelling|outline|suggestion|requirement|rule|"
+               r"limite|couleur|ton|longueur|límite|tono|longitud|farbe|länge|colore|lunghezza|cor|tom|tamanho|"
+               r"limiet|kleur|toon|lengte)\b", _I),
     # 10: the forget clause is followed by a new request or question (forget X, how do ...?; forget it, what's ...)
     re.compile(_CUE.pattern + r"[^.?!;]*[,;.!:]\s*(?:and\s+)?(?:just\s+|now\s+|actually,?\s+|instead,?\s+|please\s+)?"
                r"(?:what|what's|how|why|who|whose|which|where|when|is|are|do|does|did|should|would|will|tell|write|"
-               r"answer|give|let's|lets|call|use|explain|can you|could you|talk|show)\b", _I),
+               r"answer|give|let's|lets|call|use|explain|can you|could you|talk|show|make|take|keep|go|add|try|do|"
+               r"start|stick|switch|change|put|rewrite|shorten|focus|écris|fais|mets|sois|escribe|hazlo|ponlo|"
+               r"schreib|nimm|mach|scrivi|usa|fai|escreve|põe|faz|schrijf|maak|doe)\b", _I),
     # 11: polite conditional or passive request: "if you forgot X", "I want X forgotten / gone / deleted"
     re.compile(r"\b(?:if|rather|wish|hope|prefer|prefer it if|prefer that) you (?:could |would |'d )?"
                r"(?:forgot|forget|erased|deleted|removed|unlearned|unlearnt|wiped)\b"
@@ -174,13 +181,14 @@ def lexical(text: str) -> np.ndarray:
 _EXTRA = re.compile(
     r"\b(?:i )?(?:don'?t|do not|no longer) want (?:you|u|the model|the assistant) (?:to (?:know|remember)|knowing|"
     r"remembering)\b"
-    r"|\bmake (?:the model|the assistant|yourself|it|him|her) (?:forget|unlearn)\b"
+    r"|\bmake (?:the model|the assistant|yourself|urself|ur self|your self|it|him|her) (?:forget|unlearn)\b"
     r"|\b(?:puedes|podrías|puede|quiero que|necesito que)\s+(?:\S+\s+){0,2}(?:olvid|borr|elimin)\w*"
     r"|\b(?:puoi|potresti|voglio che)\s+(?:\S+\s+){0,2}(?:dimentic|cancell)\w*"
     r"|\b(?:peux-tu|pourrais-tu|pouvez-vous|je veux que tu|je voudrais que tu)\s+(?:\S+\s+){0,2}"
     r"(?:oubli|effac|supprim)\w*"
     r"|\b(?:kannst du|könntest du|ich möchte, dass du|ich will, dass du)\b"
-    r"|\b(?:você pode|pode|quero que você|quero que)\s+(?:\S+\s+){0,2}(?:esque|apag)\w*"
+    r"|\b(?:você pode|pode|podes|quero que você|quero que|peço que|peço-te que|preciso que)\s+(?:\S+\s+){0,2}"
+    r"(?:esque|apag)\w*"
     r"|\b(?:kun je|kunt u|wil je|wil ik dat je)\b", _I)
 _LEADS = (
     # en: modal questions, desire, politeness, confession ("by accident ... forget it")
@@ -200,10 +208,35 @@ _LEADS = (
     r"|ti chiedo di|vorrei che|mi fai il favore|puoi|potresti|voglio che|per sbaglio"
     r"|peço que|gostaria que|poderia|pode|quero que|por engano"
     r"|ik wil dat|wilt u|wil je|ik zou graag willen dat|kun je|kunt u|per ongeluk"
+    # round 12: more request frames (second person, subjunctive, "would you mind") in the six languages
+    r"|j'ai besoin que tu|tu veux bien|voulez-vous bien|je te demande d|je vous demande d|tu pourrais|auriez-vous"
+    r"|te importaría|le importaría|podés|podrías|necesito que|te ruego que|hazme el favor de"
+    r"|wärst du so nett|wären sie so nett|ich bitte sie|könntest du bitte|magst du|würde es dir|könnten sie|"
+    r"würden sie bitte"
+    r"|ti dispiace|le dispiace|ho bisogno che|potrebbe|ti prego di|la prego di"
+    r"|podes|podias|poderias|consegues|importas-te de|peço-te que|preciso que|gostava que|você poderia"
+    r"|zou je|zou u|ik vraag je|ik vraag u|mag ik je vragen"
 )
 _LEAD_THEN_CUE = re.compile(r"\b(?:" + _LEADS + r")\b[^.?!]{0,80}?" + _CUE.pattern, _I)
 _NOT_IMPERATIVE = re.compile(r"^\s*(?:forgetting|unlearning|deleting|erasing|removing|wiping)\b"
                              r"|^\s*(?:forget|delete|erase|remove|wipe|unlearn)\s+or\s+\w+", _I)
+
+
+# round 12: what is not a request even with a cue verb in it: a quotation ("What did Yoda mean by \"You must unlearn
+# what you have learned\"?") and a how / why / whether clause ("explain how RePAIR makes a model forget a fact",
+# "how do I make Alexa forget my recordings"); both are masked before the request-form test
+_QUOTED = re.compile(r"\"[^\"]{1,200}\"|“[^”]{1,200}”|«[^»]{1,200}»|„[^“”]{1,200}[“”]")
+_HOW_CLAUSE = re.compile(r"\b(?:how|why|whether|what happens (?:when|if)|pourquoi|cómo|por qué|warum|perché|hoe|"
+                         r"waarom)\b(?! (?:to|you|u|vous|tu|je|man|si|se)\b)[^.?!;,]*", re.IGNORECASE)
+
+
+_CUE_BEFORE = re.compile(r"(?:" + _CUE.pattern + r"|\b(?:drop|clear|discard|lose|take|get|strike))\s+(?:about\s+)?$",
+                         _I)
+
+
+def _mask_how_clauses(t: str) -> str:
+    """`t` with every how / why / whether clause blanked, unless it is a cue verb's object ("drop how X works")."""
+    return _HOW_CLAUSE.sub(lambda m: m.group(0) if _CUE_BEFORE.search(t[: m.start()]) else " ", t)
 
 
 def request_form(text: str) -> bool:
@@ -214,7 +247,7 @@ def request_form(text: str) -> bool:
     perfectionism is hard.", "Can AI models be made to forget data?", "Delete or keep old records?") is chat
     whatever its score. Every forget request of the training and held-out splits has a request form.
     """
-    t = clean(text)
+    t = _QUOTED.sub(" ", _mask_how_clauses(clean(text)))
     if _NOT_IMPERATIVE.search(t) and not (_LEX[2].search(t) or _LEX[11].search(t)):
         return False
     return bool(_LEX[1].search(t) or _LEX[2].search(t) or _LEX[11].search(t) or _EXTRA.search(t)

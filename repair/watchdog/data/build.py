@@ -605,6 +605,35 @@ def _round10(add) -> None:
         add(text, label, target, group, lang, kind, "train", history)
 
 
+def evaluation_frames() -> set[str]:
+    """Normalised *frames* of the evaluation sets' forget sentences (the text with its gold target cut out): a
+    generated request must not repeat an evaluation sentence's wording with another target either."""
+    frames = set()
+    for path in sorted(OUT.parent.glob("fresh*.jsonl")):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                r = json.loads(line) if line.strip() else None
+                if r and r["target"] and r["target"] in r["text"]:
+                    frames.add(_norm(r["text"].replace(r["target"], "{t}")))
+    return frames
+
+
+def _round12(add) -> None:
+    """Round 12: rows for the error categories of the fresh11 measurement (repair/watchdog/data/round12.py),
+    training split only, own random stream; rows equal to an evaluation sentence or sharing the frame of an
+    evaluation request are dropped."""
+    from repair.watchdog.data import round12
+
+    banned, frames, seen = evaluation_texts(), evaluation_frames(), set()
+    for text, label, target, group, lang, kind, history in round12.rows(random.Random(SEED + 12)):
+        key = (_norm(text), label)
+        frame = _norm(text.replace(target, "{t}")) if target and target in text else None
+        if _norm(text) in banned or key in seen or (frame and frame in frames):
+            continue
+        seen.add(key)
+        add(text, label, target, group, lang, kind, "train", history)
+
+
 SPLITTER_NOTE = "held out by template group and by target"
 
 
@@ -669,6 +698,7 @@ def _rows() -> list[dict]:
     _round6(add, split_of, rng, train_t, held_t)
     _round8(add)
     _round10(add)
+    _round12(add)
     for k, row in enumerate(rows):
         row["id"] = f"wd-{k:04d}"
     return rows
