@@ -81,7 +81,7 @@ _LEAD = re.compile(
     r" (?:about|of|regarding|on|concerning)"
     # round 12: "all the details about X", "everything regarding X"
     r"|(?:all |any )?(?:of )?the (?:details|facts|things|stuff|info|information|specifics|particulars)"
-    r" (?:about|on|regarding|concerning|of)"
+    r" (?:about|on|regarding|concerning)"
     r"|(?:everything|anything|all|whatever) (?:regarding|concerning|about|on|to do with|involving)"
     r"|(?:(?:all|any) )?(?:the |your |of your )?(?:knowledge|memory|memories|information|info|mention)s? (?:you have )?"
     r"(?:of|about|on)"
@@ -383,7 +383,7 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
             if span and not _is_reference(span) and _contained(span, [text]):
                 return span
     own = _antecedent_before_pronoun(text)
-    if own:
+    if own and not (has_turns and _SAID.search(text)):  # "what I said earlier about my job": the earlier turn
         return own
     turns = _user_turns(history)
     if turns and (wants_history or _CUE.search(text)):
@@ -442,7 +442,9 @@ _POSSESSIVE = re.compile(
 
 
 _VERB_TAIL = re.compile(r"\s+(?:is|isn'?t|are|aren'?t|was|wasn'?t|were)\b.*$", re.IGNORECASE)
-_VAGUE = re.compile(r"^(?:too much|too many|something|anything|stuff|a lot|so much)\b", re.IGNORECASE)
+_SAID = re.compile(r"\b(?:said|told|mentioned|wrote|shared|gave|typed|sent)\b", re.IGNORECASE)
+_VAGUE = re.compile(r"^(?:too much|too many|something|anything|stuff|a lot|so much|earlier|before|above|previously|"
+                    r"just now)\b", re.IGNORECASE)
 
 
 def _antecedent_before_pronoun(text: str) -> str | None:

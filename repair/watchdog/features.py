@@ -230,6 +230,13 @@ _HOW_CLAUSE = re.compile(r"\b(?:how|why|whether|what happens (?:when|if)|pourquo
                          r"waarom)\b(?! (?:to|you|u|vous|tu|je|man|si|se)\b)[^.?!;,]*", re.IGNORECASE)
 
 
+# negated forget verbs ("don't forget to", "não te esqueças de", "n'oublie pas"), "forget to <do>" (omit doing),
+# "forget nothing" and questions about the model's past ("did you forget my question?") are never requests
+_NOT_A_REQUEST = re.compile(
+    r"\b(?:don'?t|dont|do not|never|no|não|nao|non|ne)\s+(?:te |se |ti |t'|vous |me )?(?:forget|forgt|erase|delete|"
+    r"olvid\w*|esquec\w*|esqueç\w*|dimentic\w*|scord\w*|oubli\w*)\b"
+    r"|\bn'oubli\w* pas\b|\bvergiss\w* (?:\w+ )*?nicht\b|\bvergeet (?:\w+ )*?niet\b"
+    r"|\bforget(?:ting)? (?:to|nothing)\b|\bdid (?:you|u) (?:\w+ )?(?:forget|delete|erase|remove|wipe|lose)\b", _I)
 _CUE_BEFORE = re.compile(r"(?:" + _CUE.pattern + r"|\b(?:drop|clear|discard|lose|take|get|strike))\s+(?:about\s+)?$",
                          _I)
 
@@ -247,7 +254,7 @@ def request_form(text: str) -> bool:
     perfectionism is hard.", "Can AI models be made to forget data?", "Delete or keep old records?") is chat
     whatever its score. Every forget request of the training and held-out splits has a request form.
     """
-    t = _QUOTED.sub(" ", _mask_how_clauses(clean(text)))
+    t = _NOT_A_REQUEST.sub(" ", _QUOTED.sub(" ", _mask_how_clauses(clean(text))))
     if _NOT_IMPERATIVE.search(t) and not (_LEX[2].search(t) or _LEX[11].search(t)):
         return False
     return bool(_LEX[1].search(t) or _LEX[2].search(t) or _LEX[11].search(t) or _EXTRA.search(t)

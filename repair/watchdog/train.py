@@ -35,13 +35,15 @@ C = 10.0  # fitting default (inverse L2 strength: loss = sum_i s_i logloss_i + |
 C_GRID = (3.0, 10.0, 30.0)  # candidates; train() picks one by out-of-fold validation (choose_c)
 FOLDS = 5
 THRESHOLD = 0.5  # fitting default; train() replaces it by the validation choice (choose_threshold)
-RECALL_FLOOR = 0.96  # out-of-fold recall of the decision rule the chosen threshold must keep. Out-of-fold holds out
+RECALL_FLOOR = 0.97  # out-of-fold recall of the decision rule the chosen threshold must keep. Out-of-fold holds out
 # whole wording templates (each seen once), so it runs below recall on hand-written sets. Round 10 (frozen encoder):
 # 0.95, chosen on the development sets (heldout + fresh..fresh9, never read here). Round 11 (fine-tuned encoder): at
 # 0.95 the threshold was 0.60 and the development sets (heldout + fresh..fresh10) read recall 829/845, FPR 1/1565,
 # with 7 of the 16 misses scoring 0.40-0.60; at a threshold near 0.5 (out-of-fold recall 0.961) they read 834/845
 # and 4/1565. 0.96 keeps more recall margin for new phrasings at a small FPR cost (both numbers optimistic: these
-# sets were used for this choice).
+# sets were used for this choice). Round 12: at 0.96 the threshold was 0.60 and the development sets (heldout +
+# fresh..fresh11) read recall 1053/1080, FPR 6/2000; a threshold near 0.46 (out-of-fold recall ~0.97) read 1064/1080
+# and the same 6/2000, so 0.97 (again a choice made on used sets; recall is the goal furthest from being met).
 CANDIDATES = np.round(np.arange(0.05, 0.951, 0.01), 2)  # thresholds tried
 
 
