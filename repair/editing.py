@@ -150,7 +150,7 @@ class Editor:
         if self.anchor_weight:
             n, k = self.anchor_keys(layer)
             names += n
-            texts += [q for q, _s in (self.anchors if self.anchors is not None else default_anchors())]
+            texts += [q for q, _s in self.anchor_list()]
             rows.append(k)
             weights.append(torch.full((len(n),), float(self.anchor_weight)))
         return names, texts, torch.cat(rows), torch.cat(weights)
@@ -185,6 +185,12 @@ class Editor:
             self._entity_keys[layer] = (names, self._cached_keys(layer, prompts, names, "entities"))
         return self._entity_keys[layer]
 
+    def anchor_list(self) -> list[tuple[str, str]]:
+        """The anchor facts in use: those given, else the shipped fact bank (read once per Editor)."""
+        if self.anchors is None:
+            self.anchors = default_anchors()
+        return self.anchors
+
     def set_anchors(self, anchors: Sequence[tuple[str, str]] | None) -> None:
         """Replace the anchor facts ((question, subject); None: the shipped fact bank). An evaluation passes the
         bank minus every fact it scores, so the edit never protects the very questions it is measured on."""
@@ -195,7 +201,7 @@ class Editor:
     def anchor_keys(self, layer: int) -> tuple[list[str], torch.Tensor]:
         """(subjects [m], keys [m, d_ff]) of the anchor questions (known facts whose answers edits must keep)."""
         if layer not in self._anchor_keys:
-            anchors = self.anchors if self.anchors is not None else default_anchors()
+            anchors = self.anchor_list()
             if not anchors:
                 self._anchor_keys[layer] = ([], torch.zeros(0, self.patient.d_ff))
             else:
