@@ -34,21 +34,38 @@ _CUE = re.compile(
     r"|expunge|get rid of"
     # round 12: common typos of "forget" and rare verbs of un-remembering
     r"|frget|fogret|froget|forgte|forgeet|forgit|forgget|forgeting|forgtting|unremember|un-remember|disremember"
-    r"|delet|earse"
+    r"|delet|earse|unsee|unhear|unknow"
     # verbs that only ask for forgetting with the model's memory as their source ("clear X from your memory",
     # "discard what you know about X"; round 12: the memory named in six more languages)
     r"|(?:drop|clear|discard|take|get|lose|removal of|deletion of|erasure of|strike|streich(?:e|en)?|nimm|tira|quita|"
-    r"togli|retire|enlève|haal)"
-    r"(?=\s[^.?!]{1,80}?\b(?:from|out of|aus|de|da|dalla|uit) "
-    r"(?:(?:your|ur) (?:memory|mind|knowledge|brain|weights)|what you know|deinem (?:gedächtnis|speicher|kopf)|"
+    r"togli|retire|enlève|haal|scratch|cut|kick|toss|throw)"
+    r"(?=\s[^.?!]{0,80}?\b(?:from|frm|out of|outta|aus|de|da|dalla|uit) "
+    r"(?:(?:your|ur) (?:memory|mind|knowledge|brain|weights|head|system|memory banks?)|what you know|"
+    r"deinem (?:gedächtnis|speicher|kopf)|"
     r"ta mémoire|tu memoria|tua memória|sua memória|tua memoria|je geheugen)\b"
     r"|\s+(?:(?:all|everything|anything|what|that)\s+)+(?:you|u) (?:know|remember|(?:have )?learn(?:ed|t))\b)"
     r"|clear(?=\s+(?:all\s+)?(?:your|ur)\s+(?:whole\s+|entire\s+)?(?:memory|memories|knowledge)\b)"
-    r"|(?:don'?t|do not|stop|never) (?:keep(?:ing)?|stor(?:e|ing)|hold(?:ing)? on to|retain(?:ing)?|recall(?:ing)?)"
-    r"(?=\s+(?:my|our)\b|\s[^.?!]{1,80}?\b(?:in|from) (?:your|ur) (?:memory|mind|head|knowledge)\b)"
+    r"|(?:don'?t|dont|do not|stop|quit|never) (?:keep(?:ing)?|stor(?:e|ing)|hold(?:ing)? on ?to|hang(?:ing)? on ?to|"
+    r"retain(?:ing)?|recall(?:ing)?|memori[sz](?:e|ing))"
+    r"(?=\s+(?:my|our)\b|\s+(?:it|that|this)\s*(?:[.!,;]|$|\s[-–—])|\s[^.?!]{1,80}?\b(?:in|from) (?:your|ur) "
+    r"(?:memory|mind|head|knowledge)\b)"
+    # round 13: "stop retaining / stop storing anything about X" (retain, store: verbs of keeping in memory)
+    r"|(?:stop|quit) (?:retaining|storing|memori[sz]ing)(?=\s+(?:any|anything|what|the|info|information|details|"
+    r"data|everything|all|that|how|where|who|when|my|our)\b)"
+    r"|(?:don'?t|dont|do not|stop|quit|never) (?:hold(?:ing)?|hang(?:ing)?) on ?to(?=\s+(?:any|anything|what|the|info|"
+    r"information|details|data|everything|all|that|how|where|who|when)\b)"
+    # round 13: "drop the false claim that X", "drop the myth about X"
+    r"|drop(?=\s+(?:the|that|this)\s+(?:(?:false|wrong|incorrect|fake|bogus|made-up|mistaken|untrue|outdated)\s+)"
+    r"?(?:fact|claim|idea|belief|notion|story|statement|myth|rumou?r)s?\b)"
     r"|(?:if|rather|wish|hope|prefer|prefer it if|prefer that) you (?:could |would |'d )?"
     r"(?:forgot|erased|deleted|removed|unlearned|unlearnt|wiped)"
-    r"|lose all (?:knowledge|memory) of|let go of|stop (?:knowing|remembering)(?: about)?"
+    r"|lose all (?:knowledge|memory) of|let go of|(?:stop|stopped|stopping|quit) (?:knowing|remembering)(?: about)?"
+    # round 13: "stop remembering" in six languages
+    r"|(?:deja|dejes|deje|dejar|dejá) de (?:recordar|guardar|saber)|(?:arrête|arrêtez|arrêter|cesse|cessez) de "
+    r"(?:retenir|te souvenir|vous souvenir|garder en mémoire|mémoriser)"
+    r"|(?:smetti|smettila|smettere|smetta) di (?:ricordare|ricordarti|memorizzare)"
+    r"|(?:para|pare|parar|deixa|deixe|deixar) de (?:lembrar|se lembrar|te lembrar|guardar|memorizar)"
+    r"|(?:stop|stopt|stoppen) met (?:het )?(?:onthouden|bewaren)(?: van)?"
     r"|(?:not|never) (?:to )?(?:remember|retain|recall)(?:ing)?(?=\s+(?:my|our|that|where|who|what|how)\b)"
     r"|(?:don'?t|dont|do not|didn'?t|did not|no longer) (?:want (?:you|u) (?:to )?)?(?:know(?:ing)?|remember(?:ing)?|"
     r"remeber|rember)"
@@ -57,7 +74,7 @@ _CUE = re.compile(
     r"|olvid(?:a|ar|es|e|aras|ases|en|éis|ad|arte|arse|arlo|arla)|olvídate|olvidate|olvídalo|olvídala|olvídelo"
     r"|olvídese|olvídenlo|borra(?:r)?|borres|borraras|borrases|bórralo|bórrala|bórrame|elimina(?:r)?|elimines"
     r"|eliminaras|elimínalo|desaprende(?:r)?|desaprendas"
-    r"|no (?:recuerdes|guardes|recuerde|guarde|retengas)"
+    r"|no (?:recuerdes|guardes|recuerde|guarde|retengas|retenga|memorices)"
     r"|vergiss(?:t)?|vergesst|vergessen|lösch(?:e|en|st)?|entfern(?:e|en|st)?|verlern(?:e|en|st)?"
     r"|dimentica(?:re|lo|la|ti|rti|rlo|rla)?|dimentichi|dimenticassi|scorda(?:re|lo|la|ti|rti|rlo)?|scordi"
     r"|cancella(?:re|lo|la)?|cancelli|cancellassi|rimuovi|disimpara(?:re)?"
@@ -74,7 +91,17 @@ _CUE = re.compile(
 # wording trimmed from the front of an object span (repeatedly)
 _LEAD = re.compile(
     r"^(?:"
-    r"about|all about|anything about|everything about|out|away"
+    r"about|all about|anything about|everything about|out|away|clean"
+    # round 13: "every (single) detail about X", "tout ce qui concerne X", "dalla memoria tutto su X"
+    r"|(?:every|each|any) (?:single )?(?:detail|fact|thing|bit|piece of (?:info|information))s? "
+    r"(?:about|of|on|regarding)"
+    r"|(?:from|frm) (?:whatever|what|everything|all)(?: that)? (?:you|u)(?:'ve| have)? (?:know|remember|learned|learnt|"
+    r"stored|store|saved|kept|picked up)"
+    r"|(?:tout )?ce qui (?:concerne|touche)|tout sur|todo (?:lo )?(?:sobre|relacionado con|relativo a)|"
+    r"tutto (?:quello che riguarda|ciò che riguarda|su|riguardo a)|tudo (?:sobre|o que diz respeito a)|"
+    r"alles (?:über|rund um)|alles (?:over|wat met)"
+    r"|dalla (?:tua )?memoria|da (?:tua |sua )?memória|de (?:ta |tu |su )?(?:mémoire|memoria)|"
+    r"aus deinem (?:gedächtnis|kopf|speicher)|uit je geheugen"
     r"|(?:that )?i (?:ever |even |once |just )?(?:mentioned|told you about|told you|said|shared|brought up)"
     r"|(?:everything|anything) (?:related|relating) to"
     r"|(?:everything|all|anything|what) (?:that )?(?:you |u )?(?:know|have learned|remember|learned)"
@@ -101,7 +128,10 @@ _MEM = r"(?:memory|memories|knowledge|weights|training(?: data)?|brain|mind|data
 _TRAIL = re.compile(
     r"(?:[\s,;:]+|^)(?:"
     r"(?:from|out of|in) (?:your|ur|the model's|the|my) " + _MEM + r"(?: and .*)?"
-    r"|from (?:what|everything|all) (?:you|u) (?:know|remember|have learned|learned|learnt|have stored|store)"
+    r"|(?:from|frm) (?:what|everything|all|whatever)(?: that)? (?:you|u)(?:'ve| have)? (?:know|remember|learned|learnt|"
+    r"stored|store|saved|kept|picked up)"
+    r"|(?:from|frm|out of|outta) (?:your|ur) (?:memory|mind|knowledge|brain|head|system|memory banks?)"
+    r"|right away|straight away|asap|for me|if you can|if you would|if you don'?t mind"
     r"|permanently|forever|for good|immediately|completely|entirely|right now|now|anymore|any more|again"
     r"|please|pls|plz|thx|thanks|thank you|ok|okay|too|as well|at once|around"
     r"|and (?:never|don'?t|do not) .*"
@@ -128,11 +158,13 @@ _END = re.compile(
 # the object refers to something said before
 _REFERENCE = re.compile(
     r"^(?:it|that|this|those|these|all of it|all that|all of that|everything|that too|"
-    r"(?:what|everything|all|anything|the (?:things?|stuff|information|info|details?|data)) (?:that )?i"
+    r"(?:what|wat|wht|everything|all|anything|the (?:things?|stuff|information|info|details?|data)) (?:that )?i"
     r"(?: have| had|'ve)?(?: just)? (?:told|said|shared|wrote|written|gave|given|mentioned|typed|sent|posted|"
-    r"said to|tell|say|share)(?: (?:to )?you)?(?: (?:before|earlier|above|previously|a moment ago|just now|"
+    r"said to|tell|say|share)(?: (?:to )?you)?(?: (?:before|b4|earlier|above|previously|a moment ago|just now|"
     r"in my last message|last))?(?: (?:about|regarding|on) .+)?"
     r"|the (?:last|previous) (?:thing|message|sentence|fact) (?:i|that i) (?:said|told you|wrote|shared|gave you)"
+    # round 13: "that last bit (about my boss)"
+    r"|(?:that|the|this) (?:last|previous|first|earlier) (?:bit|part|thing|one|detail)(?: (?:about|on|regarding) .+)?"
     r"|the (?:information|info|details?) (?:i|that i) (?:gave|shared with|sent|told) you(?: above| earlier| before)?"
     r"|my (?:last|previous|earlier) (?:(?:couple of|few|two|three|\d+) )?(?:message|messages|msgs?|turns?|sentences?|"
     r"answer|reply)"
@@ -140,6 +172,13 @@ _REFERENCE = re.compile(
     r"wrote)"
     r"(?: (?:to )?you)?(?: (?:before|earlier|above|a moment ago|just now))?"
     r"|what i (?:just )?(?:wrote|shared|typed)"
+    # round 13: "where I said I live", "who I told you about", "how much I said I earn"
+    r"|(?:where|who|when|how much|how old|which \w+) i (?:just )?(?:said|told you|mentioned|wrote)(?: .+)?"
+    # round 13: "das von vorhin", "isso que eu disse há pouco", "wat ik daarnet zei"
+    r"|(?:das|dat|ça|cela|eso|esto|isso|isto|quello|ciò|questo) (?:von|van|de|di|d'|da) ?(?:vorhin|eben|gerade|daarnet|"
+    r"net|eerder|tout à l'heure|avant|antes|prima|há pouco|hace un momento)"
+    r"|(?:isso|isto|eso|esto|ça|cela|quello|ciò|questo|das|dat|dit),? (?:que|che|was|wat|qu')\s?.{1,60}"
+    r"|wat ik (?:je |u )?(?:daarnet|eerder|net|zojuist|vandaag) (?:zei|vertelde|schreef)"
     r"|the above|before|earlier|above|previously|a moment ago|just now|last|in my last message|by mistake"
     # other languages: "lo que te acabo de contar", "ce que je viens de te dire", "was ich dir gerade gesagt habe",
     # optionally followed by when ("avant", "hace un momento", "prima", ...)
@@ -207,6 +246,8 @@ _PRE = [
                r"ich bitte (?:dich|sie),?|zou je|zou u|vragen(?: om)?|vraag (?:je|u) om)\s+"
                r"(?P<t>.+?)\s+(?:(?:willen|kunnen|te|zu)\s+)?(?:vergessen|vergisst|vergeten|vergeet|dimenticare|esquecer|"
                r"löschen|wissen|verwijderen)\b", re.IGNORECASE),
+    # round 13: "Hör auf, dir X zu merken"
+    re.compile(r"\bhör(?:en sie)? auf,? (?:dir|sich) (?P<t>.+?) zu merken\b", re.IGNORECASE),
     # "Onthoud X niet", "Merk dir X nicht": do not remember X
     re.compile(r"\b(?:onthoud|merk dir|merken sie sich)\s+(?P<t>.+?)\s+(?:(?:bitte|alsjeblieft)\s+)?(?:niet|nicht)\b",
                re.IGNORECASE),
@@ -242,15 +283,28 @@ MAX_TARGET_CHARS = 300  # an object span longer than this is not a target (also 
 
 
 # a pronoun object closed by punctuation ("vergiss es, ich ...", "oublie ça, je ..."): the object is the pronoun
-_PRONOUN_THEN_BREAK = re.compile(r"^[\s-]*(?P<p>it|that|this|ça|cela|es|das|eso|esto|isso|isto|questo|het|dat|dit|"
-                                 r"le|la|lo)\s*(?:[,.;:!?]|\s[-–—])", re.IGNORECASE)
+_PRONOUN_THEN_BREAK = re.compile(r"^[\s-]*(?:about\s+)?(?P<p>it|that|this|ça|cela|es|das|eso|esto|isso|isto|questo|"
+                                 r"het|dat|dit|le|la|lo)\s*(?:[,.;:!?]|\s[-–—])", re.IGNORECASE)
 
 
 # one comma- or colon-separated value after a span: a number, code, e-mail or street address ("my salary: 62k a year",
 # "my adress, its 8 willow lane", "my coordinates: 51.5 N, 0.1 W"); it belongs to the target
-_VALUE = re.compile(r"\s*[:,]\s*(?P<v>[^,;:!?]{1,48}?)(?=\s*(?:[,;:]|[.!?](?:\s|$)|$))")
+_VALUE = re.compile(r"\s*(?P<sep>[:,])\s*(?P<v>[^,;:!?]{1,48}?)(?=\s*(?:[,;:]|" + _ABBR + r"[.!?](?:\s|$)|$))")
 _HAS_VALUE = re.compile(r"[\d@]")
+# round 13: a value without digits, announced ("my blood type, it's AB negative"; "my kids' names: Ava and Leo")
+_ANNOUNCED = re.compile(r"^(?:it'?s|its|it is|that'?s|which is|they'?re|they are|namely|i\.e\.|c'est|es|ist|è|é|is)\s+"
+                        r"(?!(?:private|personal|sensitive|embarrassing|secret|none of|not|nothing|a secret|too|so|"
+                        r"really|very|just|fine|ok|okay|wrong|outdated|old|true|false|irrelevant|confidential|embar\w*|"
+                        r"awkward|weird|nobody'?s|no one'?s)\b)\S",
+                        re.IGNORECASE)
+_COLON_STOP = re.compile(r"^(?:it|that|this|i|i'm|please|just|thanks|and|but|so|use|write|make|keep|give|tell|my|our|"
+                         r"the|you|your)\b",
+                         re.IGNORECASE)
 # "forget this: X" / "forget the following: X": the object is what follows the colon
+# round 13: politeness between a verb and its object ("Forget, please, my mother's address.", "oublie, stp, ...")
+_POLITE_GAP = re.compile(r"^\s*,?\s*(?:(?:please|pls|plz|kindly|if you would|if you don'?t mind|if you can|por favor|"
+                         r"porfa|bitte|s'il te plaît|s'il vous plaît|stp|svp|per favore|alsjeblieft|aub|por gentileza)"
+                         r"\s*,\s*)+(?=[^\s.!?,;:])", re.IGNORECASE)
 _COLON_OBJECT = re.compile(r"^\s*(?:this|the following|these|that)\s*:\s*", re.IGNORECASE)
 
 
@@ -259,7 +313,10 @@ def _extend_value(text: str, end: int) -> int:
     cue verb); `end` itself when none follows."""
     while True:
         m = _VALUE.match(text, end)
-        if not m or not _HAS_VALUE.search(m.group("v")) or _CUE.search(m.group("v")):
+        if not m or _CUE.search(m.group("v")):
+            return end
+        v = m.group("v").strip()
+        if not (_HAS_VALUE.search(v) or _ANNOUNCED.match(v) or (m.group("sep") == ":" and not _COLON_STOP.match(v))):
             return end
         end = m.end()
 
@@ -278,6 +335,9 @@ def _object_after(text: str, start: int) -> str:
         of = _OF.match(rest)
         if of:
             rest = " " + rest[of.end():]
+    gap = _POLITE_GAP.match(rest)
+    if gap:
+        rest = " " + rest[gap.end():]
     colon = _COLON_OBJECT.match(rest)
     if colon:
         rest = rest[colon.end():]
@@ -307,7 +367,7 @@ _STOP = frozenset("about above after again before earlier gave given just mentio
 # a reference naming a kind of detail ("the address I mentioned", "the PIN I gave you") -> the turn that holds one
 _KINDS = [
     (re.compile(r"\b(?:address|adress|adresse|dirección|direccion|adres|indirizzo|morada|endereço|where (?:i|he|she|"
-                r"they) lives?)\b", re.IGNORECASE),
+                r"they) lives?|live|lives|wohne|woon|vivo|habite|abito|moro)\b", re.IGNORECASE),
      re.compile(r"\b(?:lives? (?:at|in|on)|\d+\s+\w+\s+(?:road|street|lane|avenue|close|drive|way|rd|st|ave)\b|"
                 r"rue|calle|straße|strasse|straat|via|rua)\b", re.IGNORECASE)),
     (re.compile(r"\b(?:number|numbers|pin|password|passcode|code|iban|card|phone|passport|ssn|account|nummer|número|"
@@ -320,7 +380,7 @@ def _words(s: str) -> set[str]:
     return {w[:5] for w in re.findall(r"\w+", s.casefold()) if len(w) >= 4 and w not in _STOP}
 
 
-def _from_history(history: Iterable, hint: str = "") -> str | None:
+def _from_history(history: Iterable, hint: str = "", context: str = "") -> str | None:
     """The earlier user turn a reference means: the latest one sharing a content word with `hint` (the reference
     wording, e.g. "what I said about my brother"), else the latest one holding the kind of detail the hint names
     (an address, a number / code), else the latest statement (questions are rarely what is to be forgotten), else
@@ -331,9 +391,11 @@ def _from_history(history: Iterable, hint: str = "") -> str | None:
     chosen = turns[-1]
     if len(turns) > 1:
         words = _words(hint)
-        kinds = [has for name, has in _KINDS if name.search(hint)]
-        picks = ([t for t in turns if words & _words(t)] or [t for t in turns if any(k.search(t) for k in kinds)]
-                 or [t for t in turns if not t.rstrip().endswith("?")])
+        kinds = [has for name, has in _KINDS if name.search(hint) or name.search(context)]
+        statements = [t for t in turns if not t.rstrip().endswith("?")]
+        shared = [t for t in turns if words & _words(t)]
+        picks = ([t for t in shared if t in statements] or shared  # round 13: a statement before a question
+                 or [t for t in turns if any(k.search(t) for k in kinds)] or statements)
         chosen = picks[-1] if picks else chosen
     return chosen.strip(" .!?") or None
 
@@ -347,8 +409,29 @@ def _is_reference(span: str) -> bool:
 
 
 # "that code", "this number": a short demonstrative noun phrase; refers to an earlier turn when there is one
-_DEMONSTRATIVE = re.compile(r"^(?:that|this|those|these)\s+(?!(?:i|you|he|she|we|they|it|my|your)\b)\w+(?:\s+\w+)?$",
-                            re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"^(?:that|this|those|these|his|her|their|ce|cet|cette|ces|este|esta|ese|esa|esto|eso|"
+                            r"dieser|diese|dieses|diesen|questo|questa|quel|quella|esse|essa|deze|die)\s+"
+                            r"(?!(?:i|you|he|she|we|they|it|my|your)\b)\w+(?:\s+\w+)?$", re.IGNORECASE)
+
+
+_KIND_ONLY = re.compile(r"^(?:my|our|mon|ma|mes|mi|mein|meine|meinen|mio|mia|il mio|la mia|meu|minha|o meu|a minha|"
+                        r"mijn)\s+(?P<noun>[\w'’ -]{2,30})$", re.IGNORECASE)
+
+
+def _value_turn(span: str, history: Iterable) -> str | None:
+    """Round 13: "forget my email" after an earlier turn "my email is ana@x.org": the span only names the kind, the
+    value is in the earlier turn, which is the target (the latest user turn holding the noun and a digit or "@")."""
+    m = _KIND_ONLY.match(span)
+    if not m or _HAS_VALUE.search(span):
+        return None
+    noun = m.group("noun").split()[-1].casefold()
+    kinds = [has for name, has in _KINDS if name.search(span)]
+    for turn in reversed(_user_turns(history)):
+        named = re.search(r"\b" + re.escape(noun) + r"\b", turn.casefold())
+        statement = not turn.rstrip().endswith("?")
+        if (named and (_HAS_VALUE.search(turn) or statement)) or any(k.search(turn) for k in kinds):
+            return turn.strip(" .!?") or None
+    return None
 
 
 def extract_target(text: str, history: Iterable = ()) -> str | None:
@@ -364,13 +447,16 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
         span = _object_after(text, m.end())
         refers = _is_reference(span) or (has_turns and bool(_DEMONSTRATIVE.match(span)))
         if span and not refers and _contained(span, [text]):
-            return span
+            earlier = _value_turn(span, history) if has_turns else None
+            return earlier or span
         if span and refers:
             wants_history = True
             hints.append(span)
             ref_spans.append((m.end(), m.end() + len(span) + 1))
     for m in [*_CONFESSION.finditer(text), *_ANTECEDENT.finditer(text)]:
         if any(a <= m.start() < b for a, b in ref_spans):
+            continue
+        if has_turns and re.match(r"about\b", m.group("t"), re.IGNORECASE):  # "the thing I told you about my X"
             continue
         span = _trim(text[m.start("t"): _extend_value(text, m.end("t"))])
         if (span and not _is_reference(span) and not _CUE.search(span) and not _VAGUE.match(span)
@@ -383,11 +469,12 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
             if span and not _is_reference(span) and _contained(span, [text]):
                 return span
     own = _antecedent_before_pronoun(text)
-    if own and not (has_turns and _SAID.search(text)):  # "what I said earlier about my job": the earlier turn
+    # "what I said earlier about my job", "Das mit meiner Adresse vorhin - vergiss das": the earlier turn
+    if own and not (has_turns and (_SAID.search(text) or _EARLIER.search(text))):
         return own
     turns = _user_turns(history)
     if turns and (wants_history or _CUE.search(text)):
-        span = _from_history(history, " ".join(hints))
+        span = _from_history(history, " ".join(hints), text)
         if span and _contained(span, turns):
             return span
     for hint in hints:  # "everything I told you about my sister" and no earlier turn: "my sister"
@@ -441,8 +528,24 @@ _POSSESSIVE = re.compile(
     re.IGNORECASE)
 
 
+# "my number is 07700 900123": a value with a digit or "@" after is / was / are (ends at a comma, "but", "and")
+_IS_VALUE = re.compile(r"\s+(?:is|was|are|were|=)\s+(?:[^,;!?]*?[\d@]|(?-i:[A-Z]))[^,;!?]*?(?=\s*(?:[,;!?]|" + _ABBR
+                       + r"\.(?:\s|$)|$|\s-+\s)|\s+(?:but|and|so)\b)", re.IGNORECASE)
+# "that thing about X (is wrong)", "the claim that X": a named antecedent without a possessive
+_THING_ABOUT = re.compile(r"\b(?P<t>(?:that|the|this) (?:thing|stuff|bit|claim|idea|fact|myth|story|rumou?r|part|"
+                          r"info|information|nonsense) (?:about|that|on|regarding) [^.,;:!?\"()–—]+?)"
+                          r"(?=\s*(?:[.,;:!?\"()–—]|\s-+\s|$)|\s+(?:is|isn'?t|was|wasn'?t|are|aren'?t)\b)",
+                          re.IGNORECASE)
+_CLAIM = re.compile(r"(?:\b(?:i was (?:wrong|mistaken)|it'?s not true|it isn'?t true|it is not true|i lied|"
+                    r"i was joking)(?: when i said| about the fact)? that|\bsomething (?:false|wrong|untrue|incorrect|"
+                    r"made up)\s*:)\s*(?P<t>[^;!?]+?)(?=\s*(?:[,;!?]|" + _ABBR
+                    + r"\.(?:\s|$)|$|\s-+\s|\s+(?:so|and)\b))",
+                    re.IGNORECASE)
 _VERB_TAIL = re.compile(r"\s+(?:is|isn'?t|are|aren'?t|was|wasn'?t|were)\b.*$", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|told|mentioned|wrote|shared|gave|typed|sent)\b", re.IGNORECASE)
+_EARLIER = re.compile(r"\b(?:earlier|before|b4|just now|a moment ago|previously|vorhin|eben|gerade|tout à l'heure|"
+                      r"avant|antes|hace un momento|hace rato|prima|poco fa|há pouco|eerder|zojuist|daarnet)\b",
+                      re.IGNORECASE)
 _VAGUE = re.compile(r"^(?:too much|too many|something|anything|stuff|a lot|so much|earlier|before|above|previously|"
                     r"just now)\b", re.IGNORECASE)
 
@@ -456,9 +559,15 @@ def _antecedent_before_pronoun(text: str) -> str | None:
     prefix = text[: cues[0].start()]
     if _light(prefix):
         return None
-    found = [_trim(_VERB_TAIL.sub("", prefix[m.start("t"): _extend_value(prefix, m.end("t"))]))
-             for m in _POSSESSIVE.finditer(prefix)]
-    found = [f for f in found if f and _contained(f, [text])]
+    found = []
+    for m in _POSSESSIVE.finditer(prefix):
+        value = _IS_VALUE.match(prefix, m.end("t"))  # round 13: "My new number is 07700 900123, but forget it"
+        end = value.end() if value else _extend_value(prefix, m.end("t"))
+        found.append((m.start("t"), _trim(prefix[m.start("t"): end] if value else _VERB_TAIL.sub("", prefix[
+            m.start("t"): end]))))
+    for m in [*_THING_ABOUT.finditer(prefix), *_CLAIM.finditer(prefix)]:  # round 13: "That thing about bats being
+        found.append((m.start("t"), _trim(m.group("t"))))  # blind is wrong, so unlearn it"; "I was wrong that X"
+    found = [f for _, f in sorted(found) if f and _contained(f, [text])]
     return found[-1] if found else None
 
 

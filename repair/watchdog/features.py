@@ -22,6 +22,12 @@ _I = re.IGNORECASE
 # an account (a platform thing: "delete my Facebook account"), not an account *number* (personal data)
 _ACCOUNT = (r"\b(?<!número de )(?<!numéro de )(?<!numero di )(?<!número da )(?<!numero de )"
             r"(?:cuenta|compte|konto|conta|account)\b(?! (?:number|numbers|details|balance|no)\b)")
+# round 13: documents and drafts a line or part is removed from ("Delete the salary line from my CV draft.")
+_DOCUMENT = (r"(?:cv|résumé|resume|draft|email|e-mail|mail|summary|essay|letter|report|document|doc|slides?|deck|"
+             r"presentation|text|post|code|list|answer|reply|message|story|article|paragraph|page|spreadsheet|script|"
+             r"outline|notes|bio|profile|recipe|playlist|invoice|contract|poem|speech|proposal|thesis|review|"
+             r"newsletter|agenda|caption|tweet|blog|chapter|manuscript|lyrics|translation|table|version|copy|template|"
+             r"cover letter|abstract|brief|minutes|memo|menu|schedule|itinerary|plan|invite|invitation|toast)s?\b")
 _LEX = [
     # 0: a cue verb anywhere
     _CUE,
@@ -29,7 +35,8 @@ _LEX = [
     re.compile(r"(?:^|[.!?;:,]\s*|\s[-–—]+\s*|\b(?:and|so|just|now|then|time to|make yourself|go ahead and|want you to|"
                r"ask you to|need you to|that you|you should|you need to|you must|you have to|request:|but)\s+)"
                r"(?:(?:please|pls|plz|ple+a+s+e*|kindly|hey|ok(?:ay)?|so|just|actually|now|bitte|s'il te plaît|"
-               r"por favor|per favore)[\s,]+)*" + _CUE.pattern, _I),
+               r"por favor|per favore|porfa|porfis|xfa|pf|svp|stp|aub|alsjeblieft|dai|vá|ya|oye|hé|he|hoor)[\s,]+)*"
+               + _CUE.pattern, _I),
     # 2: request addressed to the model: you/your + want/need/can/could/would/should ... cue
     re.compile(r"\b(?:i (?:want|need|would like|'d like)|i'd like|can|could|would|will|should|must|need to|have to)"
                r"\s+(?:you|u)\b.{0,40}?" + _CUE.pattern + r"|\b(?:you|u)\s+(?:should|must|need to|have to)\s+"
@@ -70,7 +77,8 @@ _LEX = [
                r"limite|couleur|ton|longueur|límite|tono|longitud|farbe|länge|colore|lunghezza|cor|tom|tamanho|"
                r"limiet|kleur|toon|lengte)\b", _I),
     # 10: the forget clause is followed by a new request or question (forget X, how do ...?; forget it, what's ...)
-    re.compile(_CUE.pattern + r"[^.?!;]*[,;.!:]\s*(?:and\s+)?(?:just\s+|now\s+|actually,?\s+|instead,?\s+|please\s+)?"
+    re.compile(_CUE.pattern + r"[^.?!;]*(?:[,;.!:]|\s[-–—]+)\s*(?:and\s+)?(?:just\s+|now\s+|actually,?\s+|instead,?\s+|"
+               r"please\s+)?"
                r"(?:what|what's|how|why|who|whose|which|where|when|is|are|do|does|did|should|would|will|tell|write|"
                r"answer|give|let's|lets|call|use|explain|can you|could you|talk|show|make|take|keep|go|add|try|do|"
                r"start|stick|switch|change|put|rewrite|shorten|focus|écris|fais|mets|sois|escribe|hazlo|ponlo|"
@@ -84,7 +92,9 @@ _LEX = [
     re.compile(r"\b(?:from|in|of) (?:this|the following)\b"
                r"|\b(?:this|the|these) (?:list|string|paragraph|sentence|word|line|code|essay|draft|text|photo|image|"
                r"picture|spreadsheet|sheet|audio|rows?|columns?|cells?|outliers|spaces|vowels|duplicates|background|"
-               r"file|array|table)\b|\b(?:rows|columns|elements|characters|items) (?:where|from|in|of|that)\b", _I),
+               r"file|array|table)\b|\b(?:rows|columns|elements|characters|items) (?:where|from|in|of|that)\b"
+               r"|" + r"\b(?:from|in|out of) (?:my|the|your|this|that|our|his|her) (?:\w+ )?" + _DOCUMENT
+               + r"|\b(?:keep|leave) (?:the rest|everything else)\b", _I),
     # 13: first person, present tense: a statement about oneself (I always forget, ik vergeet, ich vergesse)
     re.compile(r"\b(?:i|ik|ich|yo|io|eu)\s+(?:\w+\s+)?(?:forget|vergeet|vergesse|olvido|dimentico|esqueço|esqueco)\b"
                r"|\bj'oublie\b", _I),
@@ -94,6 +104,7 @@ _LEX = [
     # 15: dismissive idiom: "never mind, forget it", "nvm"
     re.compile(r"\b(?:never ?mind|nvm|whatever|no worries|doesn'?t matter|it'?s (?:fine|ok|okay|alright|nothing)|"
                r"not important|no big deal|don'?t worry|i'?ll (?:do|figure|google|ask|look)|oh well|i found it|"
+               r"anyway|anyhow|it was (?:awful|terrible|boring|nothing|dumb|silly)|not worth it|"
                r"(?:c'est |ce n'est )?pas grave|peu importe|laisse tomber|c'est rien|je l'ai trouvé|no importa|"
                r"da igual|"
                r"déjalo|ya lo encontré|(?:ist )?nicht (?:so )?wichtig|egal|schon gut|schon gefunden|lass gut sein|"
@@ -211,6 +222,13 @@ _LEADS = (
     # round 12: more request frames (second person, subjunctive, "would you mind") in the six languages
     r"|j'ai besoin que tu|tu veux bien|voulez-vous bien|je te demande d|je vous demande d|tu pourrais|auriez-vous"
     r"|te importaría|le importaría|podés|podrías|necesito que|te ruego que|hazme el favor de"
+    # round 13
+    r"|me harías el favor|me harias el favor|me haría el favor|me podrías hacer el favor|sería genial que|"
+    r"it(?:'d| would) be (?:great|nice|good|better|best|lovely|ideal) if (?:you|u)|is it possible for (?:you|u) to|"
+    r"is it possible to (?:make|have|get) (?:you|u)|is there any chance (?:you|u)|any chance (?:you|u)|"
+    r"would it be possible for (?:you|u) to|"
+    r"ce serait (?:bien|super|génial) que tu|sarebbe (?:bello|meglio|ottimo) se|seria (?:ótimo|bom) se|"
+    r"es wäre (?:gut|toll|schön),? wenn du|het zou fijn zijn als je|ik wil graag dat je|wil jij"
     r"|wärst du so nett|wären sie so nett|ich bitte sie|könntest du bitte|magst du|würde es dir|könnten sie|"
     r"würden sie bitte"
     r"|ti dispiace|le dispiace|ho bisogno che|potrebbe|ti prego di|la prego di"
@@ -241,6 +259,12 @@ _CUE_BEFORE = re.compile(r"(?:" + _CUE.pattern + r"|\b(?:drop|clear|discard|lose
                          _I)
 
 
+# round 13: a cue verb whose object is taken out of a document or draft ("Erase the part about pricing from the email",
+# "Can you remove the spoilers from your summary of X?") edits text, it does not ask the model to unlearn
+_EDITING = re.compile(_CUE.pattern + r"[^.?!;]{1,80}?\b(?:from|in|out of) (?:my|the|your|this|that|our) (?:\w+ )?"
+                      + _DOCUMENT, _I)
+
+
 def _mask_how_clauses(t: str) -> str:
     """`t` with every how / why / whether clause blanked, unless it is a cue verb's object ("drop how X works")."""
     return _HOW_CLAUSE.sub(lambda m: m.group(0) if _CUE_BEFORE.search(t[: m.start()]) else " ", t)
@@ -256,6 +280,8 @@ def request_form(text: str) -> bool:
     """
     t = _NOT_A_REQUEST.sub(" ", _QUOTED.sub(" ", _mask_how_clauses(clean(text))))
     if _NOT_IMPERATIVE.search(t) and not (_LEX[2].search(t) or _LEX[11].search(t)):
+        return False
+    if _EDITING.search(t) and not _LEX[3].search(t):  # round 13: "Delete the salary line from my CV draft."
         return False
     return bool(_LEX[1].search(t) or _LEX[2].search(t) or _LEX[11].search(t) or _EXTRA.search(t)
                 or _LEAD_THEN_CUE.search(t) or any(p.search(t) for p in _PRE))

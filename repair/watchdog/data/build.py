@@ -582,10 +582,19 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().strip(" .!?,;:\"'").split())
 
 
+# the evaluation sets the leak guard reads: those written before round 13's training rows. A set written later (fresh13,
+# the unseen test of round 13) is never opened while the training data is built, so it cannot shape it in any way.
+SPENT_SETS = ("fresh", *(f"fresh{i}" for i in range(2, 13)))
+
+
+def _evaluation_paths() -> list[Path]:
+    return [OUT.parent / f"{name}.jsonl" for name in SPENT_SETS]
+
+
 def evaluation_texts() -> set[str]:
     """Normalised sentences of every hand-written evaluation set (fresh*.jsonl): generated rows must not copy them."""
     texts = set()
-    for path in sorted(OUT.parent.glob("fresh*.jsonl")):
+    for path in _evaluation_paths():
         with open(path, encoding="utf-8") as f:
             texts |= {_norm(json.loads(line)["text"]) for line in f if line.strip()}
     return texts
@@ -609,7 +618,7 @@ def evaluation_frames() -> set[str]:
     """Normalised *frames* of the evaluation sets' forget sentences (the text with its gold target cut out): a
     generated request must not repeat an evaluation sentence's wording with another target either."""
     frames = set()
-    for path in sorted(OUT.parent.glob("fresh*.jsonl")):
+    for path in _evaluation_paths():
         with open(path, encoding="utf-8") as f:
             for line in f:
                 r = json.loads(line) if line.strip() else None
@@ -626,6 +635,21 @@ def _round12(add) -> None:
 
     banned, frames, seen = evaluation_texts(), evaluation_frames(), set()
     for text, label, target, group, lang, kind, history in round12.rows(random.Random(SEED + 12)):
+        key = (_norm(text), label)
+        frame = _norm(text.replace(target, "{t}")) if target and target in text else None
+        if _norm(text) in banned or key in seen or (frame and frame in frames):
+            continue
+        seen.add(key)
+        add(text, label, target, group, lang, kind, "train", history)
+
+
+def _round13(add) -> None:
+    """Round 13: rows for the error categories of the fresh12 measurement (repair/watchdog/data/round13.py), training
+    split only, own random stream; the same leak guard as round 12."""
+    from repair.watchdog.data import round13
+
+    banned, frames, seen = evaluation_texts(), evaluation_frames(), set()
+    for text, label, target, group, lang, kind, history in round13.rows(random.Random(SEED + 13)):
         key = (_norm(text), label)
         frame = _norm(text.replace(target, "{t}")) if target and target in text else None
         if _norm(text) in banned or key in seen or (frame and frame in frames):
@@ -699,6 +723,7 @@ def _rows() -> list[dict]:
     _round8(add)
     _round10(add)
     _round12(add)
+    _round13(add)
     for k, row in enumerate(rows):
         row["id"] = f"wd-{k:04d}"
     return rows
