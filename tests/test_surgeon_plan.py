@@ -10,6 +10,7 @@ import pytest
 from repair.errors import InvalidInputError, PolicyRefusal
 from repair.records import Intent, RepairPlan
 from repair.surgeon import Surgeon, retain_canaries
+from repair.surgeon.planner import balanced_lam
 from repair.surgeon.text import mentions, norm
 
 
@@ -33,6 +34,7 @@ def test_fact_plan_reads_answer_from_the_model(surgeon, patient):
     _valid(plan)
     assert plan.subject == "France" and plan.category == "other"
     assert any(norm(a) == "paris" for a in plan.answers)
+    assert plan.lam == balanced_lam(len(plan.forget_probes))  # the executor's lam per forget probe
     # canaries: known to the model, unrelated to France / Paris
     assert len(plan.retain_canaries) >= 8
     assert not any(mentions(c.question, "France") or norm(c.answer) == "paris" for c in plan.retain_canaries)

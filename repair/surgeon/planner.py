@@ -88,6 +88,22 @@ def _respell(text: str, subject: str) -> str:
     return re.sub(r"(?<!\w)" + re.escape(subject) + r"(?!\w)", lambda _m: subject, text, flags=re.IGNORECASE)
 
 
+def balanced_lam(n_probes: int) -> float:
+    """The plan's lam for `n_probes` forget probes: the executor's DEFAULT_LAM per its reference plan's probe count.
+
+    The solve minimises sum_i ||D k_i - r_i||^2 + tr(D (lam C + ...) D^T): the data term grows with the number of
+    forget keys while lam*C does not. DEFAULT_LAM was measured (evals/stamp_facts.py) on plans of
+    `template_wrappers` (4 probes); the surgeon's 12 probes' subject keys are near-duplicates (mean cosine ~0.98),
+    so at the same lam they weigh the subject's direction about 3x and the edit is larger (measured on 8 facts:
+    ||D|| +16%, its output energy on generic text +46%, retain facts' gold log-prob drop +33%). Scaling lam by
+    n / 4 keeps the per-key balance the executor was tuned for (never below DEFAULT_LAM) and brings all three
+    back to the template plan's level. Measured in docs/surgeon/README.md."""
+    from repair.editing import DEFAULT_LAM, template_wrappers
+
+    reference = len(template_wrappers("What is it?"))
+    return DEFAULT_LAM * max(1.0, n_probes / reference)
+
+
 def usable_probe(probe: str, subject: str, answers: Sequence[str]) -> bool:
     """A probe must name the subject verbatim and must not contain anything it should make the model hide."""
     if not (8 <= len(probe) <= policy.MAX_PROBE_CHARS) or not mentions(probe, subject):
@@ -215,6 +231,7 @@ class Surgeon:
             refusal=REFUSALS.get(reading.category, REFUSAL), retain_canaries=canaries, request=request,
             correction=reading.correction,
         )
+        plan = plan.model_copy(update={"lam": balanced_lam(len(plan.forget_probes))})
         return self._strength(plan, retain_facts, skip)
 
     # ------------------------------------------------------------------ reading
@@ -394,8 +411,9 @@ class Surgeon:
         Measured on SmolLM2-135M (evals/surgeon_forget.py, docs/surgeon/README.md): neither the static scores
         nor the trial edits pick layers that forget and retain better than the executor's layer 6 (20 facts:
         trial-chosen layers 4 question / 11 paraphrase leaks, 775/800 retained; layer 6: 6 / 10, 778/800), and
-        trials add ~30 s to a plan, so the default leaves the layer to the executor. lam / alpha stay at the
-        executor's defaults: the measured reach g/(1+g) is 0.95-0.998 on every candidate layer."""
+        trials add ~30 s to a plan, so the default leaves the layer to the executor. alpha stays at the executor's
+        default (the measured reach g/(1+g) is 0.95-0.998 on every candidate layer); lam is the executor's per
+        forget probe (`balanced_lam`, set in plan_target)."""
         self.last_trial, self.last_damage_questions = None, []
         if not self.choose_layers or len(retain_facts) < 2:
             return plan

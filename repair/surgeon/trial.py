@@ -167,8 +167,10 @@ def trial_layers(
     for layer in tqdm(list(layers), desc="trial edits", unit="layer", disable=not progress, leave=False):
         t0 = time.perf_counter()
         rank = (ranks or {}).get(layer, plan.rank)
+        # half the probes: half the data term, so half the lam keeps the plan's per-probe balance
+        lam = plan.lam * len(build) / len(plan.forget_probes)
         trial_plan = plan.model_copy(update={"forget_probes": build, "layers": [layer], "rank": rank,
-                                             "retain_canaries": canaries})
+                                             "retain_canaries": canaries, "lam": lam})
         delta = editor.compute(trial_plan).delta
         name = f"surgeon-trial-{layer}"
         patient.apply_delta(name, delta)
