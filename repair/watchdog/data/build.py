@@ -14,6 +14,7 @@ Row: {"id", "text", "label": "forget"|"chat", "target": str|null, "history": [{"
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
 from pathlib import Path
@@ -627,29 +628,13 @@ def evaluation_frames() -> set[str]:
     return frames
 
 
-def _round12(add) -> None:
-    """Round 12: rows for the error categories of the fresh11 measurement (repair/watchdog/data/round12.py),
-    training split only, own random stream; rows equal to an evaluation sentence or sharing the frame of an
-    evaluation request are dropped."""
-    from repair.watchdog.data import round12
-
+def _guarded_round(add, round_no: int) -> None:
+    """Rounds 12 and 13: rows for the error categories of the previous fresh measurement
+    (repair/watchdog/data/round<N>.py), training split only, own random stream (SEED + N); rows equal to an
+    evaluation sentence or sharing the frame of an evaluation request are dropped."""
+    module = importlib.import_module(f"repair.watchdog.data.round{round_no}")
     banned, frames, seen = evaluation_texts(), evaluation_frames(), set()
-    for text, label, target, group, lang, kind, history in round12.rows(random.Random(SEED + 12)):
-        key = (_norm(text), label)
-        frame = _norm(text.replace(target, "{t}")) if target and target in text else None
-        if _norm(text) in banned or key in seen or (frame and frame in frames):
-            continue
-        seen.add(key)
-        add(text, label, target, group, lang, kind, "train", history)
-
-
-def _round13(add) -> None:
-    """Round 13: rows for the error categories of the fresh12 measurement (repair/watchdog/data/round13.py), training
-    split only, own random stream; the same leak guard as round 12."""
-    from repair.watchdog.data import round13
-
-    banned, frames, seen = evaluation_texts(), evaluation_frames(), set()
-    for text, label, target, group, lang, kind, history in round13.rows(random.Random(SEED + 13)):
+    for text, label, target, group, lang, kind, history in module.rows(random.Random(SEED + round_no)):
         key = (_norm(text), label)
         frame = _norm(text.replace(target, "{t}")) if target and target in text else None
         if _norm(text) in banned or key in seen or (frame and frame in frames):
@@ -722,8 +707,8 @@ def _rows() -> list[dict]:
     _round6(add, split_of, rng, train_t, held_t)
     _round8(add)
     _round10(add)
-    _round12(add)
-    _round13(add)
+    _guarded_round(add, 12)
+    _guarded_round(add, 13)
     for k, row in enumerate(rows):
         row["id"] = f"wd-{k:04d}"
     return rows
