@@ -46,6 +46,7 @@ ENTITY_FRAMES = ("What is {}?", "Tell me about {}.", "What is {} famous for?", "
 DEFAULT_LAYERS = (6,)
 DEFAULT_LAM = 1000.0
 EPS = 1e-3
+ESCALATION = (3.0, 10.0)  # lam divisors tried when an edit leaves forget probes revealing the target
 RETAIN_TOLERANCE = 0  # canaries (known before the edit) allowed to break before the edit is rolled back
 
 
@@ -443,35 +444,70 @@ def score(patient, plan: RepairPlan, canaries: Sequence[Canary], max_new_tokens:
                   retain_total=len(canaries)), kept
 
 
-def execute(editor: Editor, plan: RepairPlan, runtime=None) -> tuple[EditRecord, LowRankDelta]:
-    """Compute `plan`'s edit on the current model, try it, verify, and leave the patient as it was.
+def _forget_revealed(patient, plan: RepairPlan) -> int:
+    """How many of the plan's FORGET probes reveal an answer (the held-out check probes are not looked at)."""
+    from repair.data import contains_answer
 
-    Returns the record (status "applied", or "rolled_back" with the reason when retain canaries that
-    were answered before the edit are no longer answered) and the delta. The caller commits the record
-    and, when applied, makes the delta active under the record's id.
-    """
+    replies = patient.answer_many(list(dict.fromkeys(plan.forget_probes)), max_new_tokens=32)
+    return sum(contains_answer(r, plan.answers) for r in replies)
+
+
+def _try(editor: Editor, plan: RepairPlan, canaries: Sequence[Canary], kept_before: Sequence[bool]):
+    """Compute `plan`'s edit, apply it for one scoring pass, remove it. -> (computed, after, lost canaries)."""
     patient = editor.patient
-    check_plan(plan)
-    canaries = list(plan.retain_canaries)
-    before, kept_before = score(patient, plan, canaries)
     computed = editor.compute(plan)
     trial = f"trial-{computed.delta.sha256()[:12]}"
     patient.apply_delta(trial, computed.delta)
     t0 = time.perf_counter()
     try:
         after, kept_after = score(patient, plan, canaries)
+        forget_left = _forget_revealed(patient, plan) if plan.answers and after.forget_revealed else 0
     finally:
         patient.remove_delta(trial)
     computed.timings["verify"] = time.perf_counter() - t0
+    lost = [c.question for c, b, a in zip(canaries, kept_before, kept_after, strict=True) if b and not a]
+    return computed, after, lost, forget_left
+
+
+def execute(editor: Editor, plan: RepairPlan, runtime=None) -> tuple[EditRecord, LowRankDelta]:
+    """Compute `plan`'s edit on the current model, try it, verify, and leave the patient as it was.
+
+    Returns the record (status "applied", or "rolled_back" with the reason when retain canaries that
+    were answered before the edit are no longer answered) and the delta. The caller commits the record
+    and, when applied, makes the delta active under the record's id.
+
+    Escalation: when the edit leaves some FORGET probes still revealing the answer (never judged on the
+    held-out check probes), it is recomputed with lam divided by each of ESCALATION in turn (a stronger edit),
+    stopping at the first that forgets every forget probe. A stronger attempt that breaks a retain canary is
+    discarded and the last attempt that kept them is used. The record's plan carries the lam actually used.
+    """
+    patient = editor.patient
+    check_plan(plan)
+    canaries = list(plan.retain_canaries)
+    before, kept_before = score(patient, plan, canaries)
+    lam0 = plan.lam if plan.lam > 0 else editor.lam
+    computed, after, lost, forget_left = _try(editor, plan, canaries, kept_before)
+    spent = dict(computed.timings)
+    for factor in ESCALATION if not lost and forget_left else ():
+        stronger = plan.model_copy(update={"lam": lam0 / factor})
+        c2, a2, l2, f2 = _try(editor, stronger, canaries, kept_before)
+        for k, v in c2.timings.items():
+            spent[k] = spent.get(k, 0.0) + v
+        if l2:  # retain broke: keep the weaker edit that did not
+            break
+        plan, computed, after, lost, forget_left = stronger, c2, a2, l2, f2
+        if not forget_left:
+            break
+    computed.timings = spent
     if runtime is not None:  # the llama.cpp runtime people chat with (quantised base + LoRA adapter)
         from repair.patient.runtime import count_revealed
 
         t0 = time.perf_counter()
         probes = list(dict.fromkeys([*plan.forget_probes, *plan.check_probes]))
+        trial = f"trial-{computed.delta.sha256()[:12]}"
         leaked = count_revealed(runtime, patient.delta_items(), (trial, computed.delta), probes, plan.answers)
         after = after.model_copy(update={"runtime_revealed": leaked})
         computed.timings["verify_runtime"] = time.perf_counter() - t0
-    lost = [c.question for c, b, a in zip(canaries, kept_before, kept_after, strict=True) if b and not a]
     status, reason = "applied", None
     if len(lost) > RETAIN_TOLERANCE:
         status = "rolled_back"

@@ -125,3 +125,20 @@ def test_context_tokens_of_the_probes_keep_their_outputs(patient, settings):
     assert subject_on > 0.9 * subject_off  # the subject still gets (nearly) the whole move
     assert context_on < 0.2 * context_off  # the other tokens move far less
     assert context_on < 0.05 * subject_on
+
+
+def test_an_edit_too_weak_to_forget_is_escalated_and_the_record_says_how(session, patient):
+    """At lam 10000 the Australia edit leaves forget probes revealing Canberra (measured); the executor then
+    recomputes it stronger (lam / 3, lam / 10) until the forget probes are clean, keeping the canaries."""
+    weak = _plan(lam=10000.0, check_probes=[])
+    rec = session.apply(weak)
+    assert rec.status == "applied", rec.reason
+    assert rec.plan.lam in (10000.0 / 3.0, 10000.0 / 10.0)  # escalated, and the record holds the lam used
+    assert rec.after.forget_revealed == 0 and rec.before.forget_revealed >= 1
+    assert rec.after.retain_correct == rec.before.retain_correct == 2
+    assert not contains_answer(patient.answer(QUESTION, max_new_tokens=24), ["Canberra"])
+    # the same plan at the default lam needs no escalation: its record keeps the plan's lam
+    session.undo(rec.id)
+    rec2 = session.apply(_plan(check_probes=[]))
+    assert rec2.status == "applied" and rec2.after.forget_revealed == 0
+    assert rec2.plan.lam == 1000.0
