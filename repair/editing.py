@@ -431,25 +431,22 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def score(patient, plan: RepairPlan, canaries: Sequence[Canary], max_new_tokens: int = 32) -> tuple[Scores, list[bool]]:
-    """Answer every probe (forget + check) and canary once, batched; count leaks and kept canaries."""
+def score(patient, plan: RepairPlan, canaries: Sequence[Canary], max_new_tokens: int = 32,
+          ) -> tuple[Scores, list[bool], int]:
+    """Answer every probe (forget + check) and canary once, batched; count leaks and kept canaries.
+
+    Returns (scores, kept [one bool per canary], how many of the FORGET probes alone reveal an answer)."""
     from repair.data import contains_answer
 
     probes = list(dict.fromkeys([*plan.forget_probes, *plan.check_probes]))
     replies = patient.answer_many([*probes, *(c.question for c in canaries)], max_new_tokens=max_new_tokens)
     forget_replies, retain_replies = replies[: len(probes)], replies[len(probes) :]
-    revealed = sum(contains_answer(r, plan.answers) for r in forget_replies) if plan.answers else 0
+    leaks = [contains_answer(r, plan.answers) if plan.answers else False for r in forget_replies]
+    forget_set = set(plan.forget_probes)
+    forget_left = sum(leak for q, leak in zip(probes, leaks, strict=True) if q in forget_set)
     kept = [contains_answer(r, [c.answer]) for r, c in zip(retain_replies, canaries, strict=True)]
-    return Scores(forget_revealed=revealed, forget_total=len(probes), retain_correct=sum(kept),
-                  retain_total=len(canaries)), kept
-
-
-def _forget_revealed(patient, plan: RepairPlan) -> int:
-    """How many of the plan's FORGET probes reveal an answer (the held-out check probes are not looked at)."""
-    from repair.data import contains_answer
-
-    replies = patient.answer_many(list(dict.fromkeys(plan.forget_probes)), max_new_tokens=32)
-    return sum(contains_answer(r, plan.answers) for r in replies)
+    return Scores(forget_revealed=sum(leaks), forget_total=len(probes), retain_correct=sum(kept),
+                  retain_total=len(canaries)), kept, forget_left
 
 
 def _try(editor: Editor, plan: RepairPlan, canaries: Sequence[Canary], kept_before: Sequence[bool]):
@@ -460,8 +457,7 @@ def _try(editor: Editor, plan: RepairPlan, canaries: Sequence[Canary], kept_befo
     patient.apply_delta(trial, computed.delta)
     t0 = time.perf_counter()
     try:
-        after, kept_after = score(patient, plan, canaries)
-        forget_left = _forget_revealed(patient, plan) if plan.answers and after.forget_revealed else 0
+        after, kept_after, forget_left = score(patient, plan, canaries)
     finally:
         patient.remove_delta(trial)
     computed.timings["verify"] = time.perf_counter() - t0
@@ -484,7 +480,7 @@ def execute(editor: Editor, plan: RepairPlan, runtime=None) -> tuple[EditRecord,
     patient = editor.patient
     check_plan(plan)
     canaries = list(plan.retain_canaries)
-    before, kept_before = score(patient, plan, canaries)
+    before, kept_before, _ = score(patient, plan, canaries)
     lam0 = plan.lam if plan.lam > 0 else editor.lam
     computed, after, lost, forget_left = _try(editor, plan, canaries, kept_before)
     spent = dict(computed.timings)
