@@ -49,3 +49,11 @@ def patient(settings):
     p = Patient.load("smollm2-135m", settings)
     yield p
     assert p.active_deltas == [], "a test left a delta applied on the shared patient"
+
+
+@pytest.fixture(scope="session")
+def watchdog(settings):
+    """The shipped watchdog (real exported encoder + head), loaded once for every watchdog test file."""
+    from repair.watchdog import Watchdog
+
+    return Watchdog(settings)

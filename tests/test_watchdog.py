@@ -11,14 +11,6 @@ from repair.errors import InvalidInputError
 from repair.records import Intent
 from repair.watchdog.dataset import load_examples
 
-
-@pytest.fixture(scope="module")
-def watchdog(settings):
-    from repair.watchdog import Watchdog
-
-    return Watchdog(settings)
-
-
 FORGET = [
     ("Please forget my home address, 42 Kestrel Road.", "my home address, 42 Kestrel Road"),
     ("forget who wrote 1984", "who wrote 1984"),

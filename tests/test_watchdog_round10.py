@@ -141,13 +141,6 @@ def test_choose_c_prefers_the_lower_out_of_fold_fpr(monkeypatch):
 
 
 # ---- the shipped head on the real encoder ----------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def watchdog(settings):
-    from repair.watchdog import Watchdog
-
-    return Watchdog(settings)
-
-
 @pytest.mark.parametrize(("text", "target"), [
     ("Würdest du bitte meine Steuernummer vergessen?", "meine Steuernummer"),
     ("I typed my locker code by accident - please forget it.", "my locker code"),

@@ -96,13 +96,6 @@ def test_generated_rows_never_share_an_evaluation_request_frame():
 
 
 # ---- the shipped watchdog (real exported encoder + head) -------------------------------------------------------
-@pytest.fixture(scope="module")
-def watchdog(settings):
-    from repair.watchdog import Watchdog
-
-    return Watchdog(settings)
-
-
 @pytest.mark.parametrize(("text", "target"), [
     ("I regret bringing up my overdraft. Please forget it.", "my overdraft"),
     ("Podes esquecer o nome da minha rua?", "o nome da minha rua"),

@@ -97,13 +97,6 @@ def test_the_leak_guard_reads_only_spent_evaluation_sets():
 
 
 # ---- the shipped watchdog (real exported encoder + head) -------------------------------------------------------
-@pytest.fixture(scope="module")
-def watchdog(settings):
-    from repair.watchdog import Watchdog
-
-    return Watchdog(settings)
-
-
 @pytest.mark.parametrize(("text", "target"), [
     ("Forget, please, my uncle's address.", "my uncle's address"),
     ("Take my ex's surname out of your head.", "my ex's surname"),
