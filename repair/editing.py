@@ -450,7 +450,9 @@ def score(patient, plan: RepairPlan, canaries: Sequence[Canary], max_new_tokens:
 
 
 def _try(editor: Editor, plan: RepairPlan, canaries: Sequence[Canary], kept_before: Sequence[bool]):
-    """Compute `plan`'s edit, apply it for one scoring pass, remove it. -> (computed, after, lost canaries)."""
+    """Compute `plan`'s edit, apply it for one scoring pass, remove it.
+
+    -> (computed edit, scores after, canary questions it broke, forget probes still revealing the answer)."""
     patient = editor.patient
     computed = editor.compute(plan)
     trial = f"trial-{computed.delta.sha256()[:12]}"
