@@ -47,7 +47,8 @@ _CUE = re.compile(
     r"|clear(?=\s+(?:all\s+)?(?:your|ur)\s+(?:whole\s+|entire\s+)?(?:memory|memories|knowledge)\b)"
     r"|(?:don'?t|dont|do not|stop|quit|never) (?:keep(?:ing)?|stor(?:e|ing)|hold(?:ing)? on ?to|hang(?:ing)? on ?to|"
     r"retain(?:ing)?|recall(?:ing)?|memori[sz](?:e|ing))"
-    r"(?=\s+(?:my|our)\b|\s+(?:it|that|this)\s*(?:[.!,;]|$|\s[-–—])|\s[^.?!]{1,80}?\b(?:in|from) (?:your|ur) "
+    r"(?=\s+(?:my|our)\b|\s+what i (?:said|told you|wrote|shared|mentioned)\b"
+    r"|\s+(?:it|that|this)\s*(?:[.!,;]|$|\s[-–—])|\s[^.?!]{1,80}?\b(?:in|from) (?:your|ur) "
     r"(?:memory|mind|head|knowledge)\b)"
     # round 13: "stop retaining / stop storing anything about X" (retain, store: verbs of keeping in memory)
     r"|(?:stop|quit) (?:retaining|storing|memori[sz]ing)(?=\s+(?:any|anything|what|the|info|information|details|"
@@ -67,6 +68,8 @@ _CUE = re.compile(
     r"|(?:para|pare|parar|deixa|deixe|deixar) de (?:lembrar|se lembrar|te lembrar|guardar|memorizar)"
     r"|(?:stop|stopt|stoppen) met (?:het )?(?:onthouden|bewaren)(?: van)?"
     r"|(?:not|never) (?:to )?(?:remember|retain|recall)(?:ing)?(?=\s+(?:my|our|that|where|who|what|how)\b)"
+    r"|(?:shouldn'?t|should not|mustn'?t|must not|needn'?t|won'?t|will not) (?:remember|know|retain|keep|store)"
+    r"(?=\s+(?:my|our|that|where|who|what|how|anything|any)\b)"
     r"|(?:don'?t|dont|do not|didn'?t|did not|no longer) (?:want (?:you|u) (?:to )?)?(?:know(?:ing)?|remember(?:ing)?|"
     r"remeber|rember)"
     r"|oublie[rsz]?|oubliez|effacer?|effacez|supprimer?|supprimez|désapprend(?:s|re)?"
@@ -84,6 +87,23 @@ _CUE = re.compile(
     r"|não (?:guarde|guardes|memorize|memorizes|te lembres|se lembre)"
     r"|oublies|oubliiez|désapprennes|effaces|supprimes"
     r"|vergeet|vergeten|wis|wissen|verwijder(?:en|t)?|verleer|afleren"
+    # round 14: Swedish, Polish, Danish / Norwegian request forms; more subjunctives and unlearn verbs; "ontleer"
+    r"|glöm(?:ma|mer)?(?: bort)?|radera[rs]?|sudda ut|ta bort|glem(?:me|mer)?|slet|slett|borre|borren|elimine"
+    r"|zapomnij(?:cie)?(?: o)?|zapomnieć(?: o)?|zapomniał(?:a|byś|abyś)?(?: o)?|zapomnisz(?: o)?|oducz się|usuń|wymaż|"
+    r"skasuj|usunąć|wymazać|sluta (?:komma ihåg|minnas)|hold op med at huske|slutt å huske"
+    r"|kom inte ihåg|vill inte att du (?:ska )?(?:kommer|komma) ihåg|vill inte att du minns|glöm bort"
+    r"|nie pamiętaj|przestań pamiętać|nie chcę,? (?:żebyś|abyś) (?:pamiętał|pamiętała|wiedział|wiedziała)"
+    r"|o (?:usunięcie|wymazanie|skasowanie|zapomnienie)"
+    r"|husk ikke|ikke husk|(?:vil ikke have|vil ikke),? at du (?:skal )?husker?|slette|sletter"
+    r"|olvidara|olvidase|olvidaran|olvidasen|dimenticasse|dimenticassero|désappreniez|désapprenne|oubliions"
+    r"|ontleer|ontleren|verleren|desaprendiera|desaprendieras|disimparare|disimpari|verlernst"
+    # round 14: "if you no longer remembered X", "que tu ne te souviennes plus de X"
+    r"|(?:no longer|didn'?t|did not|never again) (?:remembered|knew|recalled)"
+    r"|no quiero que (?:tú )?(?:recuerdes|sepas|guardes)"
+    # round 14: the model in the third person ("make sure the model forgets X / no longer knows X")
+    r"|(?:(?<=model )|(?<=assistant )|(?<=chatbot )|(?<=system )|(?<=AI ))(?:forgets|unlearns|erases|deletes|"
+    r"no longer (?:knows|remembers)|stops (?:knowing|remembering)|doesn'?t (?:know|remember)|"
+    r"does not (?:know|remember))"
     r")\b",
     re.IGNORECASE,
 )
@@ -116,8 +136,15 @@ _LEAD = re.compile(
     r" (?:about|of|regarding)"
     r"|the (?:part|bit|stuff|section) (?:about|on|regarding)|any trace of|whatever you know about"
     r"|all of|all|completely|entirely|permanently|please|pls|plz|bitte|alsjeblieft|por favor|s'il te plaît|stp"
+    r"|(?:o )?tym(?=,? że\b)|det(?=,? att\b)|proszę|snälla|vänligen"
+    r"|para siempre|de (?:tu|su) memoria|pour toujours|für immer|per sempre|para sempre|voor altijd|för alltid|"
+    r"na zawsze|for altid|for alltid"
+    r"|z (?:twojej |swojej )?pamięci|ur (?:ditt )?minne|från ditt minne|fra (?:din )?hukommelse(?:n)?"
+    r"|(?:from|out of|frm) (?:your|ur) (?:memory|mind|head|knowledge|brain|system)"
     r"|(?:tout )?ce que (?:vous savez|tu sais|tu connais) (?:sur|de)|todo lo que sabes (?:sobre|de)|alles über"
     r"|alles wat je weet over"
+    # round 14: Swedish / Polish / Danish / Norwegian scope wording
+    r"|allt (?:du vet |du kan )?om|allt som rör|wszystko,? (?:co wiesz |co pamiętasz )?o|alt (?:du ved |du vet )?om"
     r"|tutto (?:quello )?che sai su|tudo o que você sabe sobre"
     r")\b[\s,:]*",
     re.IGNORECASE,
@@ -127,7 +154,7 @@ _LEAD = re.compile(
 _MEM = r"(?:memory|memories|knowledge|weights|training(?: data)?|brain|mind|database|storage|head|model|system)"
 _TRAIL = re.compile(
     r"(?:[\s,;:]+|^)(?:"
-    r"(?:from|out of|in) (?:your|ur|the model's|the|my) " + _MEM + r"(?: and .*)?"
+    r"(?:from|out of|in) (?:your|ur|the model's|the|my|its|their) " + _MEM + r"(?: and .*)?"
     r"|(?:from|frm) (?:what|everything|all|whatever)(?: that)? (?:you|u)(?:'ve| have)? (?:know|remember|learned|learnt|"
     r"stored|store|saved|kept|picked up)"
     r"|(?:from|frm|out of|outta) (?:your|ur) (?:memory|mind|knowledge|brain|head|system|memory banks?)"
@@ -139,6 +166,14 @@ _TRAIL = re.compile(
     r"|dalla tua memoria|da sua memória|da sua memoria|uit je geheugen|da tua memória|de la mémoire"
     r"|in (?:your |ur )?mind|grazie|merci|gracias|danke|obrigad[oa]|bedankt|thanks a lot"
     r"|s'il te plaît|s'il vous plaît|stp|por favor|porfa|bitte|per favore|alsjeblieft"
+    # round 14: thanks / please / "from your memory" in sv, pl, da, no; "from what you know" in six languages
+    r"|para siempre|pour toujours|für immer|per sempre|para sempre|voor altijd|för alltid|na zawsze|for altid|"
+    r"for alltid|graag|alstublieft|aub|tack så mycket|tusen takk|mange tak|proszę cię|proszę bardzo|tack|tak|takk|"
+    r"proszę|"
+    r"dzięki|dziękuję|snälla|från ditt minne|ur ditt minne|ur minnet|"
+    r"z (?:twojej |swojej )?pamięci|fra din hukommelse|fra hukommelsen|fra minnet ditt|fra minnet"
+    r"|uit wat je weet|de lo que sabes|de ce que tu sais|aus dem,? was du weißt|da quello che sai|do que sabes|"
+    r"ur det du vet|z tego,? co wiesz"
     r")$",
     re.IGNORECASE,
 )
@@ -150,7 +185,14 @@ _END = re.compile(
     _ABBR + r"[.!?]+(?:\s|$)|[;:]|\s*\?+|,\s*(?=(?:please|pls|it'?s|it is|it was|ok|okay|thanks|thx|i |i'm|i'd|and |"
     r"because|since|which|s'il|por favor|bitte|per favore|grazie|merci|gracias|danke|that was|this was|this is|"
     r"c'était|c'est|era|war|"
-    r"ist|è|foi|é)\b)"
+    r"ist|è|foi|é"
+    # round 14: a new clause after a comma ("..., they're colourblind to it", "..., je te l'ai donnée par erreur",
+    # "..., la escribí sin querer", "..., det är fel") or a second cue verb ("... anymore, forget them")
+    r"|they'?re|they are|he'?s|she'?s|he|she|they|we|you|that'?s|there'?s|je|j'|c'|ce n'est|yo|la escrib\w*|"
+    r"lo (?:escrib|dij|cont)\w*|te lo|ich|er|sie|wir|ik|io|l'ho|eu|det|jag|jeg|to jest|to nie|dat klopt|das stimmt|"
+    r"(?:die|das|den|dat|der) (?:habe|hab|hatte|heb|had|ist|war|was|is)|proszę|tack|takk|tak|snälla|"
+    r"forget\w*|unlearn\w*|erase|delete|wipe|remove|oubli\w*|effac\w*|olvid\w*|olvíd\w*|borr\w*|bórr\w*|"
+    r"vergiss\w*|lösch\w*|vergeet|wis|dimentic\w*|cancell\w*|esquec\w*|apag\w*|glöm\w*|glem\w*|zapomn\w*|usuń)\b)"
     r"|\s+(?:because|since|as it|as that)\b|\s+[-–—]+\s+(?=(?:it|that|this|i|i'm|erase|forget|delete|wipe|unlearn)\b)",
     re.IGNORECASE,
 )
@@ -161,16 +203,22 @@ _REFERENCE = re.compile(
     r"(?:what|wat|wht|everything|all|anything|the (?:things?|stuff|information|info|details?|data)) (?:that )?i"
     r"(?: have| had|'ve)?(?: just)? (?:told|said|shared|wrote|written|gave|given|mentioned|typed|sent|posted|"
     r"said to|tell|say|share)(?: (?:to )?you)?(?: (?:before|b4|earlier|above|previously|a moment ago|just now|"
-    r"in my last message|last))?(?: (?:about|regarding|on) .+)?"
+    r"in my (?:last|first|previous|earlier|opening|second) message|last))?(?: (?:about|regarding|on) .+)?"
     r"|the (?:last|previous) (?:thing|message|sentence|fact) (?:i|that i) (?:said|told you|wrote|shared|gave you)"
     # round 13: "that last bit (about my boss)"
     r"|(?:that|the|this) (?:last|previous|first|earlier) (?:bit|part|thing|one|detail)(?: (?:about|on|regarding) .+)?"
     r"|the (?:information|info|details?) (?:i|that i) (?:gave|shared with|sent|told) you(?: above| earlier| before)?"
-    r"|my (?:last|previous|earlier) (?:(?:couple of|few|two|three|\d+) )?(?:message|messages|msgs?|turns?|sentences?|"
+    r"|(?:everything |all |what i said |the stuff )?(?:from|in) my (?:first|last|previous|earlier|opening|second) "
+    r"(?:message|msg)"
+    r"|my (?:last|previous|earlier|first|opening|initial|second) (?:(?:couple of|few|two|three|\d+) )?"
+    r"(?:message|messages|msgs?|turns?|sentences?|"
     r"answer|reply)"
     r"|(?:that|the|this|those) (?:[\w'’-]+ ){1,3}(?:that )?i (?:just )?(?:gave|told|sent|shared|mentioned|typed|said|"
     r"wrote)"
     r"(?: (?:to )?you)?(?: (?:before|earlier|above|a moment ago|just now))?"
+    # round 14: "the thing I confessed about my thesis"
+    r"|(?:that|the|this|those) (?:[\w'’-]+ ){1,3}(?:that )?i (?:just )?(?:confessed|admitted|revealed|disclosed|posted|"
+    r"let slip)(?: (?:to )?you)?(?: (?:before|earlier|above|a moment ago|just now))?(?: (?:about|regarding|on) .+)?"
     r"|what i (?:just )?(?:wrote|shared|typed)"
     # round 13: "where I said I live", "who I told you about", "how much I said I earn"
     r"|(?:where|who|when|how much|how old|which \w+) i (?:just )?(?:said|told you|mentioned|wrote)(?: .+)?"
@@ -179,6 +227,17 @@ _REFERENCE = re.compile(
     r"net|eerder|tout à l'heure|avant|antes|prima|há pouco|hace un momento)"
     r"|(?:isso|isto|eso|esto|ça|cela|quello|ciò|questo|das|dat|dit),? (?:que|che|was|wat|qu')\s?.{1,60}"
     r"|wat ik (?:je |u )?(?:daarnet|eerder|net|zojuist|vandaag) (?:zei|vertelde|schreef)"
+    # round 14: "lo de mi hermana", "das mit meinem Einkommen", "dat van mijn baan", "quello di mia madre"
+    r"|(?:lo|eso|aquello|das|dat|quello|isso|aquilo|det|to) (?:de|del|mit|von|über|van|over|met|di|del|su|sobre|om|"
+    r"med|o|z|do|da|dos|das) .+"
+    r"|(?:le|ce|la|cette) (?:truc|chose|histoire) (?:sur|avec|de|à propos de|concernant) .+"
+    # round 14: Swedish / Polish / Danish references to an earlier turn
+    r"|(?:det|allt|vad) (?:som )?jag (?:just |nyss )?(?:sa|skrev|berättade)(?: (?:till dig|för dig))?"
+    r"(?: (?:nyss|tidigare|förut|innan))?(?: om .+)?"
+    r"|(?:(?:to|wszystko),? )?co (?:ci )?(?:właśnie |wcześniej )?(?:powiedział|napisał|mówił)(?:em|am)"
+    r"(?: (?:ci|wcześniej|przed chwilą))?(?: o .+)?"
+    r"|(?:det|alt|hvad|det som) (?:som )?jeg (?:lige |nettopp )?(?:sagde|skrev|fortalte|sa|sagt|skreiv|fortalde)"
+    r"(?: (?:før|tidligere|lige før|nettopp))?(?: om .+)?"
     r"|the above|before|earlier|above|previously|a moment ago|just now|last|in my last message|by mistake"
     # other languages: "lo que te acabo de contar", "ce que je viens de te dire", "was ich dir gerade gesagt habe",
     # optionally followed by when ("avant", "hace un momento", "prima", ...)
@@ -191,7 +250,7 @@ _REFERENCE = re.compile(
     r"schreef|vertelde)(?: heb)?)"
     r"(?: (?:avant|plus haut|tout à l'heure|juste avant|antes|hace un momento|hace rato|arriba|prima|poco fa|sopra|"
     r"há pouco|acima|eerder|net|zojuist|daarnet|hace poco|agora mesmo|ainda agora))?"
-    r"(?: (?:sur|à propos de|concernant|sobre|acerca de|su|riguardo a|di|over) .+)?"
+    r"(?: (?:sur|à propos de|concernant|sobre|acerca de|de|del|su|riguardo a|di|over) .+)?"
     r"|(?:(?:das|dies|alles),? )?(?:alles,? )?was ich (?:dir |ihnen )?(?:gerade |eben |vorhin |grade )?"
     r"(?:über .+? )?(?:gesagt|erzählt|geschrieben) habe"
     # "le code que je t'ai donné tout à l'heure", "el número que te di", "den Code, den ich dir gegeben habe"
@@ -199,7 +258,8 @@ _REFERENCE = re.compile(
     r"que (?:eu )?te|que te (?:he|acabo de)|che ti ho|dat ik (?:je |u )?|den ich dir|das ich dir|die ich dir)\s*"
     r"\w+(?: \w+)?(?: (?:tout à l'heure|avant|antes|hace un momento|prima|eerder|vorhin|eben|gerade|net|habe|heb|"
     r"há pouco|hace poco|poco fa|agora))?"
-    r"|dat|dit|esto|eso|ça|cela|das|questo|isso|isto|es|het|le|la|lo|l'|ihn|sie|o|a)$",
+    r"|dat|dit|esto|eso|ça|cela|das|questo|isso|isto|es|het|le|la|lo|l'|ihn|sie|o|a|det|to|tego|dem|je|them|tym|"
+    r"o tym|det där|det här)$",
     re.IGNORECASE,
 )
 
@@ -222,6 +282,7 @@ _ANTECEDENT = re.compile(
     r"(?:need|have) to (?:remember|know|keep)|(?:that|this) was(?= (?:my|our)\b)|"
     r"that you know|you know|you to know|you knowing|didn'?t know|don'?t know"
     r"|(?:didn'?t|don'?t|did not|do not|not) (?:retain|keep|store|remember|hold on to)"
+    r"|(?:stop|quit) (?:believing|thinking|saying|claiming)|(?:don'?t|do not) (?:believe|think)"
     r"|compartí|te conté|te dije|j'ai partagé|je t'ai dit|habe (?:dir )?(?:\S+ )?geteilt|ho condiviso|"
     r"partilhei|compartilhei|heb (?:je )?(?:\S+ )?gedeeld)\s+(?P<t>.+?)"
     r"(?=\s*(?:[;:]|" + _ABBR + r"[.!?](?:\s|$)|,|\s+[-–—]\s|\s+and (?:i|now)\b"
@@ -242,10 +303,11 @@ _PRE = [
     re.compile(r"\b(?:want|like|need)\s+(?P<t>.+?)\s+(?:to be |be |being )?(?:removed|deleted|erased|forgotten|"
                r"wiped|purged|gone|unlearned|unlearnt)\b", re.IGNORECASE),
     re.compile(r"\b(?:kannst du|können sie|könntest du|würdest du|würden sie|du musst|du sollst|sie müssen|dass du|"
+               r"(?:dass )?das modell(?: soll| sollte| muss)?|(?:dat )?het model(?: moet| zou moeten)?|"
                r"kun je|wil je|kunt u|wilt u|dat je|puoi|você pode|pode|könnten sie|magst du|so nett,?|"
                r"ich bitte (?:dich|sie),?|zou je|zou u|vragen(?: om)?|vraag (?:je|u) om)\s+"
                r"(?P<t>.+?)\s+(?:(?:willen|kunnen|te|zu)\s+)?(?:vergessen|vergisst|vergeten|vergeet|dimenticare|esquecer|"
-               r"löschen|wissen|verwijderen)\b", re.IGNORECASE),
+               r"löschen|wissen|verwijderen|verlernen|verlernt|verleren|vergisst)\b", re.IGNORECASE),
     # round 13: "Hör auf, dir X zu merken"
     re.compile(r"\bhör(?:en sie)? auf,? (?:dir|sich) (?P<t>.+?) zu merken\b", re.IGNORECASE),
     # "Onthoud X niet", "Merk dir X nicht": do not remember X
@@ -284,7 +346,8 @@ MAX_TARGET_CHARS = 300  # an object span longer than this is not a target (also 
 
 # a pronoun object closed by punctuation ("vergiss es, ich ...", "oublie ça, je ..."): the object is the pronoun
 _PRONOUN_THEN_BREAK = re.compile(r"^[\s-]*(?:about\s+)?(?P<p>it|that|this|ça|cela|es|das|eso|esto|isso|isto|questo|"
-                                 r"het|dat|dit|le|la|lo)\s*(?:[,.;:!?]|\s[-–—])", re.IGNORECASE)
+                                 r"het|dat|dit|le|la|lo|det där|det här|det|to|tym|them)\s*(?:[,.;:!?]|\s[-–—])"
+                                 r"(?!\s*(?:że|att|at)\b)", re.IGNORECASE)
 
 
 # one comma- or colon-separated value after a span: a number, code, e-mail or street address ("my salary: 62k a year",
@@ -308,15 +371,26 @@ _POLITE_GAP = re.compile(r"^\s*,?\s*(?:(?:please|pls|plz|kindly|if you would|if 
 _COLON_OBJECT = re.compile(r"^\s*(?:this|the following|these|that)\s*:\s*", re.IGNORECASE)
 
 
-def _extend_value(text: str, end: int) -> int:
+_MEMORY_BEFORE = re.compile(r"\b(?:from|out of|in|frm) (?:your|ur) (?:memory|mind|knowledge|brain|head|system|"
+                            r"memory banks?)\s*$", re.IGNORECASE)
+_CLAUSE = re.compile(r"^\s*(?:that|how|who|what|where|when|why|whether|que|qui|comment|cómo|como|quién|dass|wie|wer|"
+                     r"dat|hoe|che|come|chi|att|hur|vem|że|jak|kto)\b", re.IGNORECASE)
+
+
+def _extend_value(text: str, end: int, clause: bool = False) -> int:
     """End index of the span ending at `end` extended over following values that hold a digit or '@' (and no
-    cue verb); `end` itself when none follows."""
+    cue verb); `end` itself when none follows. Round 14: no value after a memory phrase ("my address from your
+    memory: 14 Linden Walk" -> "my address"), and a that / how clause (`clause`) takes no announced value ("that
+    bulls hate red, they're colourblind")."""
+    if _MEMORY_BEFORE.search(text[:end]):
+        return end
     while True:
         m = _VALUE.match(text, end)
         if not m or _CUE.search(m.group("v")):
             return end
         v = m.group("v").strip()
-        if not (_HAS_VALUE.search(v) or _ANNOUNCED.match(v) or (m.group("sep") == ":" and not _COLON_STOP.match(v))):
+        if not (_HAS_VALUE.search(v) or (_ANNOUNCED.match(v) and not clause)
+                or (m.group("sep") == ":" and not _COLON_STOP.match(v))):
             return end
         end = m.end()
 
@@ -345,7 +419,7 @@ def _object_after(text: str, start: int) -> str:
     if pronoun:
         return pronoun.group("p")
     m = _END.search(rest)
-    return _trim(rest[: _extend_value(rest, m.start())] if m else rest)
+    return _trim(rest[: _extend_value(rest, m.start(), bool(_CLAUSE.match(rest)))] if m else rest)
 
 
 def _user_turns(history: Iterable) -> list[str]:
@@ -380,6 +454,10 @@ def _words(s: str) -> set[str]:
     return {w[:5] for w in re.findall(r"\w+", s.casefold()) if len(w) >= 4 and w not in _STOP}
 
 
+_FIRST = re.compile(r"\b(?:first|opening|initial|premier|première|primer|primera|erste[nrm]?|primo|prima|primeira|"
+                    r"primeiro|eerste|första|pierwsz\w*|første)\b", re.IGNORECASE)
+
+
 def _from_history(history: Iterable, hint: str = "", context: str = "") -> str | None:
     """The earlier user turn a reference means: the latest one sharing a content word with `hint` (the reference
     wording, e.g. "what I said about my brother"), else the latest one holding the kind of detail the hint names
@@ -389,6 +467,8 @@ def _from_history(history: Iterable, hint: str = "", context: str = "") -> str |
     if not turns:
         return None
     chosen = turns[-1]
+    if len(turns) > 1 and _FIRST.search(hint):  # round 14: "my first message"
+        return turns[0].strip(" .!?") or None
     if len(turns) > 1:
         words = _words(hint)
         kinds = [has for name, has in _KINDS if name.search(hint) or name.search(context)]
@@ -401,7 +481,10 @@ def _from_history(history: Iterable, hint: str = "", context: str = "") -> str |
 
 
 # "what I told you about X": X names the target when no earlier turn holds it
-_ABOUT = re.compile(r"\b(?:about|regarding|concerning|sobre|sur|über|su|over)\s+(?P<x>.+)$", re.IGNORECASE)
+_ABOUT = re.compile(r"\b(?:about|regarding|concerning|sobre|sur|über|su|over|om)\s+(?P<x>.+)$"
+                    # round 14: "lo de mi hermana", "das mit meinem Einkommen" (no earlier turn: the named thing)
+                    r"|^(?:lo|eso|aquello|das|dat|quello|isso|aquilo|det|to) (?:de|del|mit|von|van|met|di|med|o|z)\s+"
+                    r"(?P<y>.+)$", re.IGNORECASE)
 
 
 def _is_reference(span: str) -> bool:
@@ -411,7 +494,12 @@ def _is_reference(span: str) -> bool:
 # "that code", "this number": a short demonstrative noun phrase; refers to an earlier turn when there is one
 _DEMONSTRATIVE = re.compile(r"^(?:that|this|those|these|his|her|their|ce|cet|cette|ces|este|esta|ese|esa|esto|eso|"
                             r"dieser|diese|dieses|diesen|questo|questa|quel|quella|esse|essa|deze|die)\s+"
-                            r"(?!(?:i|you|he|she|we|they|it|my|your)\b)\w+(?:\s+\w+)?$", re.IGNORECASE)
+                            r"(?!(?:i|you|he|she|we|they|it|my|your)\b)\w+(?:\s+\w+)?$"
+                            # round 14: "his name and where he lives": a person named in an earlier turn
+                            r"|^(?:his|her|their)\s+(?!(?:own)\b)[^\d@]+$"
+                            # round 14: "the bakery thing", "that money business"
+                            r"|^(?:the|that|this)\s+\w+(?:\s+\w+)?\s+(?:thing|stuff|business|story|matter)$",
+                            re.IGNORECASE)
 
 
 _KIND_ONLY = re.compile(r"^(?:my|our|mon|ma|mes|mi|mein|meine|meinen|mio|mia|il mio|la mia|meu|minha|o meu|a minha|"
@@ -434,6 +522,16 @@ def _value_turn(span: str, history: Iterable) -> str | None:
     return None
 
 
+def _then_named(text: str, start: int, span: str, nxt: re.Match) -> bool:
+    """True when `span` (object of the cue ending at `start`) is followed by ", <cue> <object>" naming something
+    that is not a pronoun or reference."""
+    i = text.find(span, start)
+    if i < 0 or not re.fullmatch(r"[\s,;:.!?-]*(?:\b\w+\b[\s,]*){0,2}", text[i + len(span): nxt.start()]):
+        return False
+    later = _object_after(text, nxt.end())
+    return bool(later) and not _is_reference(later) and not _BARE_PRONOUN.match(later.strip(_PUNCT))
+
+
 def extract_target(text: str, history: Iterable = ()) -> str | None:
     """The span of `text` (or of the last user turn in `history`) naming what to forget, or None."""
     text = clean(text)
@@ -443,9 +541,12 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
     hints: list[str] = []  # the reference wording ("the address I mentioned earlier")
     ref_spans: list[tuple[int, int]] = []  # where the text refers to an earlier turn ("what I told you about ...")
     has_turns = bool(_user_turns(history))
-    for m in _CUE.finditer(text):
+    cues = list(_CUE.finditer(text))
+    for k, m in enumerate(cues):
         span = _object_after(text, m.end())
         refers = _is_reference(span) or (has_turns and bool(_DEMONSTRATIVE.match(span)))
+        if span and not refers and k + 1 < len(cues) and _then_named(text, m.end(), span, cues[k + 1]):
+            continue  # round 14: "Stop storing my location, forget that I live in Bristol": the second names it
         if span and not refers and _contained(span, [text]):
             earlier = _value_turn(span, history) if has_turns else None
             return earlier or span
@@ -461,6 +562,13 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
         span = _trim(text[m.start("t"): _extend_value(text, m.end("t"))])
         if (span and not _is_reference(span) and not _CUE.search(span) and not _VAGUE.match(span)
                 and _contained(span, [text])):
+            # round 14: "I shouldn't have mentioned my medication. Please forget it." after an earlier turn that
+            # said it: the earlier turn holds what was mentioned (not when the value is in this message)
+            if has_turns and _SAYING.search(m.group(0)[: m.start("t") - m.start()]) and not _HAS_VALUE.search(span):
+                said = [t for t in _user_turns(history) if _words(span) & _words(t) or not t.rstrip().endswith("?")]
+                if said:  # a turn sharing a word with the antecedent, else the latest statement (not a question)
+                    shared = [t for t in said if _words(span) & _words(t)]
+                    return (shared or said)[-1].strip(" .!?")
             return span
     for pattern in _PRE:
         m = pattern.search(text)
@@ -479,14 +587,15 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
             return span
     for hint in hints:  # "everything I told you about my sister" and no earlier turn: "my sister"
         about = _ABOUT.search(hint)
-        span = _trim(_REF_VERB_END.sub("", about.group("x"))) if about else ""
+        span = _trim(_REF_VERB_END.sub("", about.group("x") or about.group("y"))) if about else ""
         if span and not _is_reference(span) and _contained(span, [text]):
             return span
     return _fallback(text)
 
 
 _BARE_PRONOUN = re.compile(r"^(?:it|that|this|all of it|all that|all of that|that too|it all|ça|cela|le|la|lo|l'|es|"
-                           r"das|eso|esto|isso|isto|questo|het|dat|dit)?$", re.IGNORECASE)
+                           r"das|eso|esto|isso|isto|questo|het|dat|dit|det|det där|det här|to|tym|o tym|them)?$",
+                           re.IGNORECASE)
 
 
 def nothing_named(text: str) -> bool:
@@ -509,7 +618,9 @@ _FILLER = frozenset("oh eh ah uh hmm hm ugh ok okay okey actually nah no wait we
                     "on second thought thoughts you know what scratch that sorry just please and then now yeah yes "
                     "ach bah bof bon alors allez non bueno pues vale nada na nee nou ja jo oké dan en laat maar "
                     "laisse tomber lascia perdere stare deixa lá pra para schon gut egal whatever fine alright "
-                    "right cool forget it that this ça es das eso het dat lo".split())
+                    "right cool forget it that this ça es das eso het dat lo "
+                    # round 14: Swedish / Polish / Danish fillers
+                    "nieważne dobra spoko okej nie äsch äh strunt nej nåja aha nå".split())
 
 
 def _light(prefix: str) -> bool:
@@ -542,12 +653,16 @@ _CLAIM = re.compile(r"(?:\b(?:i was (?:wrong|mistaken)|it'?s not true|it isn'?t 
                     + r"\.(?:\s|$)|$|\s-+\s|\s+(?:so|and)\b))",
                     re.IGNORECASE)
 _VERB_TAIL = re.compile(r"\s+(?:is|isn'?t|are|aren'?t|was|wasn'?t|were)\b.*$", re.IGNORECASE)
+_SAYING = re.compile(r"\b(?:mentioned|mentioning|told|telling|shared|sharing|said|saying|typed|typing|wrote|gave|"
+                     r"giving|posted|posting|brought up|bring up|mention|dicho|contado|conté|dije|dit|parlé|erzählt|"
+                     r"detto|disse|contei|gezegd|verteld)\b", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|told|mentioned|wrote|shared|gave|typed|sent)\b", re.IGNORECASE)
 _EARLIER = re.compile(r"\b(?:earlier|before|b4|just now|a moment ago|previously|vorhin|eben|gerade|tout à l'heure|"
                       r"avant|antes|hace un momento|hace rato|prima|poco fa|há pouco|eerder|zojuist|daarnet)\b",
                       re.IGNORECASE)
 _VAGUE = re.compile(r"^(?:too much|too many|something|anything|stuff|a lot|so much|earlier|before|above|previously|"
-                    r"just now)\b", re.IGNORECASE)
+                    r"just now|antes|avant|vorhin|prima|eerder|tidigare|wcześniej|før|tout à l'heure|há pouco)\b",
+                    re.IGNORECASE)
 
 
 def _antecedent_before_pronoun(text: str) -> str | None:

@@ -35,7 +35,9 @@ _LEX = [
     re.compile(r"(?:^|[.!?;:,]\s*|\s[-–—]+\s*|\b(?:and|so|just|now|then|time to|make yourself|go ahead and|want you to|"
                r"ask you to|need you to|that you|you should|you need to|you must|you have to|request:|but)\s+)"
                r"(?:(?:please|pls|plz|ple+a+s+e*|kindly|hey|ok(?:ay)?|so|just|actually|now|bitte|s'il te plaît|"
-               r"por favor|per favore|porfa|porfis|xfa|pf|svp|stp|aub|alsjeblieft|dai|vá|ya|oye|hé|he|hoor)[\s,]+)*"
+               r"por favor|per favore|porfa|porfis|xfa|pf|svp|stp|aub|alsjeblieft|dai|vá|ya|oye|hé|he|hoor|snälla|"
+               r"proszę|po prostu|bara|bare|per piacere|"
+               r"kära|hej|hallo|nå)[\s,]+)*"
                + _CUE.pattern, _I),
     # 2: request addressed to the model: you/your + want/need/can/could/would/should ... cue
     re.compile(r"\b(?:i (?:want|need|would like|'d like)|i'd like|can|could|would|will|should|must|need to|have to)"
@@ -43,15 +45,19 @@ _LEX = [
                + _CUE.pattern + r"|\b(?:tu|te|du|je|you|vous|usted|você)\b.{0,20}" + _CUE.pattern, _I),
     # 3: memory / knowledge words
     re.compile(r"\b(?:memory|memories|knowledge|weights|training|brain|mémoire|memoria|memória|gedächtnis|speicher|"
-               r"geheugen)\b|\bwhat (?:you|u) (?:know|remember|(?:have |'ve )?learn(?:ed|t))\b", _I),
+               r"geheugen|minne|minnet|pamięci|pamięć|hukommelse|hukommelsen)\b"
+               r"|\bwhat (?:you|u) (?:know|remember|(?:have |'ve )?learn(?:ed|t))\b", _I),
     # 4: negated forget verb: don't forget / never forget / n'oublie pas / no olvides / vergiss nicht / ...
     re.compile(r"\b(?:don'?t|do not|never|not to|won'?t|will not|nicht|no|non|não|nao)\s+(?:\w+\s+){0,2}"
                r"(?:forget|forgt|erase|delete|remove|olvides|olvidar|dimenticare|esqueça|esqueca|esquecer)\b"
-               r"|\bn'oublie(?:z)? pas\b|\bvergiss (?:\w+ )*nicht\b|\bvergeet\b.*\bniet\b", _I),
+               r"|\bn'oublie(?:z)? pas\b|\bvergiss (?:\w+ )*nicht\b|\bvergeet\b.*\bniet\b"
+               r"|\bglöm (?:\w+ )?(?:inte|aldrig)\b|\bnie (?:\w+ )?zapomin?\w*|\bglem (?:\w+ )?(?:ikke|aldrig|aldri)\b"
+               r"|\b(?:ikke|inte) glem\w*", _I),
     # 5: past tense / state of forgetting (I forgot, forgotten, forgetful) in six languages
     re.compile(r"\b(?:forgot|forgotten|forgetting|forgetful|forgetfulness|j'ai oublié|oublié|olvidé|olvidado|"
                r"vergessen habe|hab(?:e|en)?\s+(?:\S+\s+){0,4}vergessen|dimenticato|ho dimenticato|esqueci|"
-               r"(?:ben|is|zijn)\s+(?:\S+\s+){0,4}vergeten|vergat)\b", _I),
+               r"(?:ben|is|zijn)\s+(?:\S+\s+){0,4}vergeten|vergat|glömde|glömt|glemte|glemt|glömska|glemsom|"
+               r"zapomniał(?:em|am|eś|aś|y|o)|(?<!żebyś )(?<!abyś )(?<!byś )zapomniała?|zapominalsk\w*)\b", _I),
     # 6: how-to / definition / why question about the world
     re.compile(r"^(?:how|what|what's|why|when|where|who|which|is|are|does|do|can fish|comment|pourquoi|qu'est|cómo|"
                r"qué|por qué|wie|was|warum|come|cos'è|como|o que|hoe|wat)\b", _I),
@@ -75,14 +81,18 @@ _LEX = [
                # round 12: constraints of a writing task in seven languages ("forget the word limit")
                r"|limit|colou?r|colou?r scheme|font|order|rhymes?|spelling|outline|suggestion|requirement|rule|"
                r"limite|couleur|ton|longueur|límite|tono|longitud|farbe|länge|colore|lunghezza|cor|tom|tamanho|"
-               r"limiet|kleur|toon|lengte)\b", _I),
+               r"limiet|kleur|toon|lengte"
+               # round 14: Swedish / Polish / Danish conversation objects ("glöm formatet", "zapomnij o formatowaniu")
+               r"|formatet|stilen|tonen|frågan|instruktionerna|formatowani\w*|styl\w*|pytani\w*|instrukcj\w*|"
+               r"formateringen|spørgsmålet)\b", _I),
     # 10: the forget clause is followed by a new request or question (forget X, how do ...?; forget it, what's ...)
     re.compile(_CUE.pattern + r"[^.?!;]*(?:[,;.!:]|\s[-–—]+)\s*(?:and\s+)?(?:just\s+|now\s+|actually,?\s+|instead,?\s+|"
                r"please\s+)?"
                r"(?:what|what's|how|why|who|whose|which|where|when|is|are|do|does|did|should|would|will|tell|write|"
                r"answer|give|let's|lets|call|use|explain|can you|could you|talk|show|make|take|keep|go|add|try|do|"
                r"start|stick|switch|change|put|rewrite|shorten|focus|écris|fais|mets|sois|escribe|hazlo|ponlo|"
-               r"schreib|nimm|mach|scrivi|usa|fai|escreve|põe|faz|schrijf|maak|doe)\b", _I),
+               r"schreib|nimm|mach|scrivi|usa|fai|escreve|põe|faz|schrijf|maak|doe|skriv|gör|ge|berätta|napisz|zrób|daj|"
+               r"powiedz|lav|giv|fortæl|vad|hur|co|jak|hvad|hvordan)\b", _I),
     # 11: polite conditional or passive request: "if you forgot X", "I want X forgotten / gone / deleted"
     re.compile(r"\b(?:if|rather|wish|hope|prefer|prefer it if|prefer that) you (?:could |would |'d )?"
                r"(?:forgot|forget|erased|deleted|removed|unlearned|unlearnt|wiped)\b"
@@ -97,7 +107,8 @@ _LEX = [
                + r"|\b(?:keep|leave) (?:the rest|everything else)\b", _I),
     # 13: first person, present tense: a statement about oneself (I always forget, ik vergeet, ich vergesse)
     re.compile(r"\b(?:i|ik|ich|yo|io|eu)\s+(?:\w+\s+)?(?:forget|vergeet|vergesse|olvido|dimentico|esqueço|esqueco)\b"
-               r"|\bj'oublie\b", _I),
+               r"|\bj'oublie\b|\b(?:jag|jeg)\s+(?:\w+\s+)?(?:glömmer|glemmer)\b"
+               r"|\b(?:ja\s+)?(?:\w+\s+)?zapominam\b", _I),
     # 14: a writing task about deletion (help me write a request to delete my data)
     re.compile(r"\b(?:help me|write|draft|compose|template for)\b.{0,40}\b(?:request|letter|email|e-mail|message|"
                r"form|complaint|notice)\b", _I),
@@ -127,7 +138,9 @@ _LEX = [
     # 17: someone else forgets (present tense, third person or generic "you" in Dutch / French ...)
     re.compile(r"\b(?:he|she|it|they|mum|mom|dad|grandma|grandpa|él|ella|il|elle|er|sie|hij|zij|ze|je|lei|lui|ele|"
                r"ela|(?:mi|mon|ma|mein|meine|mijn|mio|mia|meu|minha) \w+)\s+(?:\w+\s+)?"
-               r"(?:forgets|olvida|oublie|vergisst|vergeet|dimentica|esquece)\b", _I),
+               r"(?:forgets|olvida|oublie|vergisst|vergeet|dimentica|esquece)\b"
+               r"|\b(?:han|hon|hun|de|dom|on|ona|oni|mamma|pappa|mama|tata|babcia|mormor|farmor)\s+(?:\w+\s+)?"
+               r"(?:glömmer|glemmer|zapomina|zapominają)\b", _I),
     # 18: a cue verb on an everyday object in another language (a meeting, a line, a file, the light) or a joke
     re.compile(r"\b(?:riunione|appuntamento|reunión|cita|réunion|rendez-vous|termin|besprechung|afspraak|vergadering|"
                r"reunião|luz|ligne|línea|zeile|riga|regel|linha|fichier|archivo|datei|bestand|arquivo|foto|"
@@ -200,7 +213,10 @@ _EXTRA = re.compile(
     r"|\b(?:kannst du|könntest du|ich möchte, dass du|ich will, dass du)\b"
     r"|\b(?:você pode|pode|podes|quero que você|quero que|peço que|peço-te que|preciso que)\s+(?:\S+\s+){0,2}"
     r"(?:esque|apag)\w*"
-    r"|\b(?:kun je|kunt u|wil je|wil ik dat je)\b", _I)
+    r"|\b(?:kun je|kunt u|wil je|wil ik dat je)\b"
+    # round 14: "jag vill inte att du kommer ihåg X", "jeg vil ikke have, at du husker X", "nie chcę, żebyś pamiętał X"
+    r"|\bvill inte att du (?:ska )?(?:kommer|komma) ihåg\b|\bvil ikke(?: have)?,? at du (?:skal )?husker?\b"
+    r"|\bnie chcę,? (?:żebyś|abyś) (?:pamiętał|pamiętała|wiedział|wiedziała)\b", _I)
 _LEADS = (
     # en: modal questions, desire, politeness, confession ("by accident ... forget it")
     r"(?:can|could|would|will|may|might|should|must)\s+(?:you|u|the (?:model|assistant|ai|bot|system))|i'?m asking|"
@@ -234,6 +250,32 @@ _LEADS = (
     r"|ti dispiace|le dispiace|ho bisogno che|potrebbe|ti prego di|la prego di"
     r"|podes|podias|poderias|consegues|importas-te de|peço-te que|preciso que|gostava que|você poderia"
     r"|zou je|zou u|ik vraag je|ik vraag u|mag ik je vragen"
+    # round 14: Swedish, Polish, Danish / Norwegian request frames
+    r"|kan du|kunde du|skulle du kunna|vill du|jag vill(?: inte)? att du|jag skulle vilja att du|jag ber dig|snälla"
+
+    r"|czy możesz|czy mógłbyś|czy mogłabyś|czy mógłby pan|możesz|mógłbyś|mogłabyś|proszę|chcę,? (?:żebyś|abyś)|"
+    r"chciał(?:bym|abym),? (?:żebyś|abyś)|prosz[eę],? (?:żebyś|abyś)|żebyś|abyś"
+    r"|vil du|kunne du|jeg vil (?:have )?at du|jeg vil gerne have at du|gider du"
+    # round 14: the model named in the third person ("The model should unlearn X", "I'd like the model to forget X",
+    # "me gustaría que el modelo olvidara X", "das Modell soll X verlernen", "je souhaite que vous désappreniez X")
+    r"|(?:the|our|this|your|my) (?:model|assistant|ai|chatbot|bot|system|llm)(?=(?: (?:really|now|please))? (?:should|"
+    r"must|needs? to|has to|ought to|is to|shall|will have to|shouldn'?t|should not|mustn'?t|must not|can'?t|cannot|"
+    r"may not|is not allowed to|isn'?t allowed to)\b)"
+    r"|(?:i|we)(?:'d| would)? (?:like|want|need|prefer|wish) (?:for )?(?:the|our|this|your) (?:model|assistant|ai|"
+    r"chatbot|bot|system|llm)"
+    r"|(?:make sure|ensure|see to it that) (?:the (?:model|assistant|ai|chatbot|bot|system|llm)|you|u)"
+    r"|(?:make|get|have) the (?:model|assistant|ai|chatbot|bot|system|llm)"
+    r"|que (?:el|le|o|l') ?(?:modelo|modèle|asistente|assistant|assistente|sistema|système|ia|ai)|"
+    r"che (?:il modello|il sistema|l'assistente)"
+    r"|(?:el|le|il|o|l') ?(?:modelo|modèle|modello|asistente|assistant|assistente|sistema|système) (?:debe|debería|"
+    r"tiene que|doit|devrait|deve|dovrebbe|precisa|deveria)"
+    r"|(?:der|dein) (?:assistent|chatbot) (?:soll|muss|sollte)"
+    r"|(?:das|dieses) (?:modell|system)(?: \w+)? (?:soll|muss|sollte|müsste)|(?:soll|muss|sollte) das (?:modell|system)"
+    r"|(?:het|dit) (?:model|systeem) (?:moet|zou moeten)|(?:moet|zou) het (?:model|systeem)|dat het (?:model|systeem)"
+    r"|(?:modellen|modelen|model|modelu) (?:ska|skall|bør|skal|powinien|musi)"
+    r"|je souhaite(?:rais)? que|j'aimerais que vous|je voudrais que vous|il faudrait que (?:tu|vous)"
+    r"|quisiera que|desearía que|deseo que|vorrei che|desidero che|gostaria que|desejo que|ich wünsche mir,? dass"
+    r"|it would (?:put my mind at ease|reassure me|mean a lot|help me) if (?:you|u)"
 )
 _LEAD_THEN_CUE = re.compile(r"\b(?:" + _LEADS + r")\b[^.?!]{0,80}?" + _CUE.pattern, _I)
 _NOT_IMPERATIVE = re.compile(r"^\s*(?:forgetting|unlearning|deleting|erasing|removing|wiping)\b"
@@ -245,7 +287,8 @@ _NOT_IMPERATIVE = re.compile(r"^\s*(?:forgetting|unlearning|deleting|erasing|rem
 # "how do I make Alexa forget my recordings"); both are masked before the request-form test
 _QUOTED = re.compile(r"\"[^\"]{1,200}\"|“[^”]{1,200}”|«[^»]{1,200}»|„[^“”]{1,200}[“”]")
 _HOW_CLAUSE = re.compile(r"\b(?:how|why|whether|what happens (?:when|if)|pourquoi|cómo|por qué|warum|perché|hoe|"
-                         r"waarom)\b(?! (?:to|you|u|vous|tu|je|man|si|se)\b)[^.?!;,]*", re.IGNORECASE)
+                         r"waarom|hur|varför|hvordan|hvorfor|jak|dlaczego|czemu)\b"
+                         r"(?! (?:to|you|u|vous|tu|je|man|si|se)\b)[^.?!;,]*", re.IGNORECASE)
 
 
 # negated forget verbs ("don't forget to", "não te esqueças de", "n'oublie pas"), "forget to <do>" (omit doing),
@@ -254,6 +297,9 @@ _NOT_A_REQUEST = re.compile(
     r"\b(?:don'?t|dont|do not|never|no|não|nao|non|ne)\s+(?:te |se |ti |t'|vous |me )?(?:forget|forgt|erase|delete|"
     r"olvid\w*|esquec\w*|esqueç\w*|dimentic\w*|scord\w*|oubli\w*)\b"
     r"|\bn'oubli\w* pas\b|\bvergiss\w* (?:\w+ )*?nicht\b|\bvergeet (?:\w+ )*?niet\b"
+    # round 14: "glöm inte", "nie zapomnij", "glem ikke", "ikke glem"
+    r"|\bglöm\w* (?:\w+ )?(?:inte|aldrig)\b|\b(?:inte|aldrig|ikke|aldri|nie) (?:\w+ )?(?:glöm|glem|zapomin|zapomn)\w*"
+    r"|\bglem\w* (?:\w+ )?(?:ikke|aldrig|aldri)\b"
     r"|\bforget(?:ting)? (?:to|nothing)\b|\bdid (?:you|u) (?:\w+ )?(?:forget|delete|erase|remove|wipe|lose)\b", _I)
 _CUE_BEFORE = re.compile(r"(?:" + _CUE.pattern + r"|\b(?:drop|clear|discard|lose|take|get|strike))\s+(?:about\s+)?$",
                          _I)
@@ -261,8 +307,50 @@ _CUE_BEFORE = re.compile(r"(?:" + _CUE.pattern + r"|\b(?:drop|clear|discard|lose
 
 # round 13: a cue verb whose object is taken out of a document or draft ("Erase the part about pricing from the email",
 # "Can you remove the spoilers from your summary of X?") edits text, it does not ask the model to unlearn
-_EDITING = re.compile(_CUE.pattern + r"[^.?!;]{1,80}?\b(?:from|in|out of) (?:my|the|your|this|that|our) (?:\w+ )?"
-                      + _DOCUMENT, _I)
+_EDITING = re.compile(_CUE.pattern + r"[^.?!;]{1,80}?\b(?:(?:from|in|out of) (?:my|the|your|this|that|our) (?:\w+ )?"
+                      + _DOCUMENT
+                      # round 14: a pasted block ("Remove the phone number from this signature block: ...") and the
+                      # document named in other languages ("Entferne alle Namen aus diesem Protokoll.")
+                      + r"|(?:from|in) (?:this|the following|these) (?:[\w-]+ ){0,2}"
+                      r"[\w-]+\s*:"
+                      r"|(?:aus|in|von) (?:diesem|dieser|dem|der|meinem|meiner|"
+                      r"unserem|unserer) (?:\w+ )?(?:protokoll|text|dokument|brief|lebenslauf|e-mail|mail|bericht|"
+                      r"entwurf|absatz|liste|tabelle|datei|artikel|rede|präsentation|vertrag|zusammenfassung|"
+                      r"signatur|folie|folien|aufsatz|antwort|nachricht|notizen|code)\b"
+                      r"|(?:de|dans) (?:ce|cette|mon|ma|mes|la|le|l') ?(?:\w+ )?"
+                      r"(?:texte|document|lettre|cv|e-mail|mail|courriel|rapport|brouillon|paragraphe|liste|tableau|"
+                      r"fichier|compte rendu|procès-verbal|discours|résumé|contrat|signature|diapo\w*|message)\b"
+                      r"|(?:de|del|en) (?:este|esta|mi|el|la) ?(?:\w+ )?"
+                      r"(?:texto|documento|carta|currículum|cv|correo|informe|borrador|párrafo|lista|tabla|archivo|"
+                      r"acta|discurso|resumen|contrato|firma|mensaje)\b"
+                      r"|(?:da|dal|dalla|dallo|in|nel|nella) (?:questo|questa|"
+                      r"mio|mia)? ?(?:\w+ )?(?:testo|documento|lettera|curriculum|email|e-mail|rapporto|bozza|"
+                      r"paragrafo|elenco|tabella|file|verbale|discorso|riassunto|contratto|firma|messaggio)\b"
+                      r"|(?:do|da|deste|desta|no|na) (?:meu |minha )?(?:\w+ )?"
+                      r"(?:texto|documento|carta|currículo|e-mail|relatório|rascunho|parágrafo|lista|tabela|arquivo|"
+                      r"ficheiro|ata|discurso|resumo|contrato|assinatura|mensagem)\b"
+                      r"|(?:uit|in) (?:dit|deze|mijn|het|de) (?:\w+ )?(?:tekst|"
+                      r"document|brief|cv|e-mail|mail|verslag|concept|alinea|lijst|tabel|bestand|notulen|toespraak|"
+                      r"samenvatting|contract|handtekening|bericht)\b"
+                      r"|(?:från|ur|i|fra) (?:(?:detta|det här|den här|mitt|min|"
+                      r"mina|denne|dette|mit) \w+|texten|dokumentet|mejlet|mailen|brevet|protokollet|listan|"
+                      r"tabellen|filen|rapporten|utkastet|stycket|presentationen|teksten|listen|tabellen)\b"
+                      r"|(?:z|ze|w) (?:tego|tej|mojego|mojej|tym|tej) ?(?:\w+)?\b"
+                      r")"
+                      # round 14: a part of a text by position ("Usuń ostatni akapit", "Delete the last paragraph")
+                      r"|\b(?:delete|remove|erase|cut|drop|usuń|wymaż|skasuj|radera|ta bort|lösch\w*|entfern\w*|"
+                      r"supprim\w*|efface[zs]?|borra|elimina|cancella|rimuovi|apaga|remove|verwijder|wis|slet|slett)\s+"
+                      r"(?:the |la |le |el |die |den |das |de |het |il |o |a |det )?(?:last|first|second|third|final|"
+                      r"opening|ostatni\w*|pierwsz\w*|drugi\w*|sista|första|andra|sidste|første|siste|letzte\w*|"
+                      r"erste\w*|dernière?|première?|último|última|primer\w*|ultim[ao]|prim[ao]|laatste|eerste)\s+"
+                      r"(?:sentence|paragraph|line|bullet|section|word|verse|stanza|zdani\w*|akapit\w*|linijk\w*|"
+                      r"wiersz\w*|mening\w*|stycke\w*|raden|rad|sætning\w*|afsnit\w*|linje\w*|satz|absatz|zeile|"
+                      r"phrase|paragraphe|ligne|frase|párrafo|línea|paragrafo|riga|parágrafo|linha|zin|alinea|regel)\b"
+                      r"(?!\s+(?:(?-i:I)|jag|ja|ik|je|yo|ich|io|eu)\b)", _I)
+
+
+_SAID_BY_ME = re.compile(r"\b(?:i|I) (?:just )?(?:said|told you|wrote|typed|mentioned|shared|gave you)\b"
+                         r"|\bmy (?:first|last|previous|earlier|opening|second) (?:message|msg|turn)s?\b", _I)
 
 
 def _mask_how_clauses(t: str) -> str:
@@ -281,7 +369,8 @@ def request_form(text: str) -> bool:
     t = _NOT_A_REQUEST.sub(" ", _QUOTED.sub(" ", _mask_how_clauses(clean(text))))
     if _NOT_IMPERATIVE.search(t) and not (_LEX[2].search(t) or _LEX[11].search(t)):
         return False
-    if _EDITING.search(t) and not _LEX[3].search(t):  # round 13: "Delete the salary line from my CV draft."
+    if _EDITING.search(t) and not (_LEX[3].search(t) or _SAID_BY_ME.search(t)):  # round 13: "Delete the salary line
+        # from my CV draft."; round 14: not "Forget what I said in my first message" (a reference to a turn)
         return False
     return bool(_LEX[1].search(t) or _LEX[2].search(t) or _LEX[11].search(t) or _EXTRA.search(t)
                 or _LEAD_THEN_CUE.search(t) or any(p.search(t) for p in _PRE))

@@ -586,16 +586,19 @@ def _norm(text: str) -> str:
 # the evaluation sets the leak guard reads: those written before round 13's training rows. A set written later (fresh13,
 # the unseen test of round 13) is never opened while the training data is built, so it cannot shape it in any way.
 SPENT_SETS = ("fresh", *(f"fresh{i}" for i in range(2, 13)))
+# round 14's rows are also guarded against fresh13 (spent: measured once on round 13); the earlier rounds keep the
+# guard they were built with, so their rows stay byte-identical. fresh14 (round 14's unseen test) is never opened.
+SPENT_SETS_14 = (*SPENT_SETS, "fresh13")
 
 
-def _evaluation_paths() -> list[Path]:
-    return [OUT.parent / f"{name}.jsonl" for name in SPENT_SETS]
+def _evaluation_paths(sets: tuple[str, ...] = SPENT_SETS) -> list[Path]:
+    return [OUT.parent / f"{name}.jsonl" for name in sets]
 
 
-def evaluation_texts() -> set[str]:
+def evaluation_texts(sets: tuple[str, ...] = SPENT_SETS) -> set[str]:
     """Normalised sentences of every hand-written evaluation set (fresh*.jsonl): generated rows must not copy them."""
     texts = set()
-    for path in _evaluation_paths():
+    for path in _evaluation_paths(sets):
         with open(path, encoding="utf-8") as f:
             texts |= {_norm(json.loads(line)["text"]) for line in f if line.strip()}
     return texts
@@ -615,11 +618,11 @@ def _round10(add) -> None:
         add(text, label, target, group, lang, kind, "train", history)
 
 
-def evaluation_frames() -> set[str]:
+def evaluation_frames(sets: tuple[str, ...] = SPENT_SETS) -> set[str]:
     """Normalised *frames* of the evaluation sets' forget sentences (the text with its gold target cut out): a
     generated request must not repeat an evaluation sentence's wording with another target either."""
     frames = set()
-    for path in _evaluation_paths():
+    for path in _evaluation_paths(sets):
         with open(path, encoding="utf-8") as f:
             for line in f:
                 r = json.loads(line) if line.strip() else None
@@ -629,11 +632,12 @@ def evaluation_frames() -> set[str]:
 
 
 def _guarded_round(add, round_no: int) -> None:
-    """Rounds 12 and 13: rows for the error categories of the previous fresh measurement
+    """Rounds 12, 13 and 14: rows for the error categories of the previous fresh measurement
     (repair/watchdog/data/round<N>.py), training split only, own random stream (SEED + N); rows equal to an
     evaluation sentence or sharing the frame of an evaluation request are dropped."""
     module = importlib.import_module(f"repair.watchdog.data.round{round_no}")
-    banned, frames, seen = evaluation_texts(), evaluation_frames(), set()
+    sets = SPENT_SETS_14 if round_no >= 14 else SPENT_SETS
+    banned, frames, seen = evaluation_texts(sets), evaluation_frames(sets), set()
     for text, label, target, group, lang, kind, history in module.rows(random.Random(SEED + round_no)):
         key = (_norm(text), label)
         frame = _norm(text.replace(target, "{t}")) if target and target in text else None
@@ -709,6 +713,7 @@ def _rows() -> list[dict]:
     _round10(add)
     _guarded_round(add, 12)
     _guarded_round(add, 13)
+    _guarded_round(add, 14)
     for k, row in enumerate(rows):
         row["id"] = f"wd-{k:04d}"
     return rows
