@@ -8,7 +8,11 @@ For each of N fact-bank facts the model answers, each plan variant is computed b
 - leak_p:  the bank's 3 paraphrases that reveal it (0..3; held out for the surgeon plans, the template
            plan's check probes)
 - retain:  held-out known facts (unrelated to every chosen target, in no plan) still answered
-Variants: template = repair.editing.template_plan; surgeon = Surgeon plan at the executor's layer, rank 8;
+Variants: template = repair.editing.template_plan (NB: it takes the first bank fact whose subject the question
+names, so "On which continent is Kenya?" gets the plan of "What is the capital of Kenya?"); template-own = the same
+template probes (template_wrappers), subject, answers and check probes of the measured fact itself, edited only
+where that plan differs from template_plan's (elsewhere the template row is its row);
+surgeon = Surgeon plan at the executor's layer, rank 8;
 exec = the Surgeon plan at the executor's layer with the rank from the forget keys' effective rank there;
 layers = the Surgeon plan as it ships (default --layer-metric trial: the layer whose trial edit scored best,
 see repair.surgeon.trial). --sweep L,L,... edits each surgeon plan at each given layer (with the rank its trial
@@ -18,10 +22,19 @@ Ablations of the exec plan (diagnostics for what costs retention): exec-tpl = on
 (no LLM paraphrases); exec-n4 = its first 4 forget probes; exec-lam1 = lam DEFAULT_LAM, whatever the plan says;
 exec-lamn = lam DEFAULT_LAM * n_probes / 4 (the template plan's per-probe balance; what the surgeon ships
 since `planner.balanced_lam`, so exec-lam1 is the plan as it was before);
-exec-full = no rank truncation (rank = number of probes, at most 8).
+exec-full = no rank truncation (rank = number of probes, at most 8); exec-nocan = without its retain canaries
+(the executor takes a plan's canaries out of the preserved anchor keys; template plans have none).
+--edit-limit K edits only the first K targets (all of them still shape anchors and retain set: reproduction checks).
+--compare FILE,FILE [--baseline template-own] loads no model: exec vs the baseline over those runs' facts by the
+pre-registered rule (`compare`).
 --offset N skips the first N eligible targets (they are neither targets nor retain facts) and --retain-offset M
 the first M held-out retain candidates: `--offset 20 --retain-offset 40` measures facts disjoint from the
 default run's (for choosing settings without fitting the reported measurement).
+--targets ID,ID,... (or @file, one id a line) replaces the eligible list by these candidate targets, in order (the
+first --facts that plan are measured; --offset ignored); --retain-ids (same forms) fixes the held-out retain facts
+(e.g. a previous run's "retain_ids"): a target related to one of them, or whose plan takes one as a canary, is
+skipped. The JSON records "target_ids", "retain_ids" and, per row, "lost" (retain fact ids answered by the
+unedited model and not after the edit) and "gained" (the reverse), so runs can be repeated and flips traced.
 Each row also records, per edit: delta_fro (||D||_F), gen (tr(D C D^T) / tr(W C W^T), the edit's share of the
 layer's output energy on generic text), key_cos (mean pairwise cosine of the forget keys) and retain_drop (mean
 drop, in nats, of the held-out retain facts' gold-answer log-probability, teacher-forced on the unedited
@@ -38,6 +51,84 @@ import time
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
+def _ids(spec: str) -> list[str]:
+    """Fact ids from 'a,b,c' or '@file' (one id a line)."""
+    if spec.startswith("@"):
+        with open(spec[1:]) as fh:
+            return [line.strip() for line in fh if line.strip()]
+    return [x.strip() for x in spec.split(",") if x.strip()]
+
+
+def load_rows(path: str) -> list[dict]:
+    """Result rows from a --out JSON file, or from a run's log (its printed JSON rows; e.g. a run cut short)."""
+    with open(path) as fh:
+        text = fh.read()
+    if path.endswith(".json"):
+        return json.loads(text)["rows"]
+    return [json.loads(line) for line in text.splitlines() if line.startswith('{"fact"')]
+
+
+def compare(paths: list[str], a: str = "template", b: str = "exec", max_loss: float = 1.0, seed: int = 0,
+            fallback: str | None = None) -> dict:
+    """Paired comparison of variant `b` against `a` over the facts of several runs (each fact once).
+
+    The decision rule (pre-registered in docs/surgeon/README.md): retention not worse when the two-sided 95%
+    paired-t confidence interval of the mean per-fact difference in retained answers (b - a) has its lower bound
+    >= -max_loss AND the mean retain_drop of b is <= a's; forgetting not worse when b's total question +
+    paraphrase leaks are <= a's. A percentile bootstrap interval (10000 resamples) and a sign test are reported
+    beside it, not used for the verdict. `fallback`: the variant whose row stands for `a` on facts without an
+    `a` row (template-own: the template row, whose plan is then the same)."""
+    import random
+
+    from scipy import stats
+
+    by_fact: dict[str, dict[str, dict]] = {}
+    for path in paths:
+        for r in load_rows(path):
+            if r["variant"] in (a, b, fallback):
+                if r["variant"] in by_fact.get(r["fact"], {}):
+                    raise SystemExit(f"fact {r['fact']} ({r['variant']}) appears twice")
+                by_fact.setdefault(r["fact"], {})[r["variant"]] = r
+    pairs = [(v.get(a, v.get(fallback)), v[b]) for v in by_fact.values() if (a in v or fallback in v) and b in v]
+    n = len(pairs)
+    if n < 2:
+        raise SystemExit("fewer than 2 paired facts")
+    d = [y["retain"] - x["retain"] for x, y in pairs]
+    mean = sum(d) / n
+    sd = (sum((x - mean) ** 2 for x in d) / (n - 1)) ** 0.5
+    half = float(stats.t.ppf(0.975, n - 1)) * sd / n**0.5
+    rng = random.Random(seed)
+    boots = sorted(sum(rng.choice(d) for _ in range(n)) / n for _ in range(10000))
+    worse, better = sum(x < 0 for x in d), sum(x > 0 for x in d)
+    sign_p = float(stats.binomtest(worse, worse + better).pvalue) if worse + better else 1.0
+    leaks = {v: sum(r["leak_q"] + r["leak_p"] for r in rows) for v, rows in ((a, [x for x, _ in pairs]),
+                                                                            (b, [y for _, y in pairs]))}
+    drop = {a: sum(x["retain_drop"] for x, _ in pairs) / n, b: sum(y["retain_drop"] for _, y in pairs) / n}
+    dd = [y["retain_drop"] - x["retain_drop"] for x, y in pairs]
+    dd_mean = sum(dd) / n
+    dd_half = float(stats.t.ppf(0.975, n - 1)) * (sum((x - dd_mean) ** 2 for x in dd) / (n - 1)) ** 0.5 / n**0.5
+    retain_ok = mean - half >= -max_loss and drop[b] <= drop[a]
+    forget_ok = leaks[b] <= leaks[a]
+    return {
+        "facts": n,
+        "leak_q": {v: sum(r["leak_q"] for r in rows) for v, rows in ((a, [x for x, _ in pairs]),
+                                                                      (b, [y for _, y in pairs]))},
+        "leak_p": {v: sum(r["leak_p"] for r in rows) for v, rows in ((a, [x for x, _ in pairs]),
+                                                                      (b, [y for _, y in pairs]))},
+        "leaks": leaks,
+        "retain": {a: sum(x["retain"] for x, _ in pairs), b: sum(y["retain"] for _, y in pairs),
+                   "total": sum(x["retain_total"] for x, _ in pairs)},
+        "retain_diff": {"mean": round(mean, 4), "sd": round(sd, 4), "t95": [round(mean - half, 4),
+                                                                              round(mean + half, 4)],
+                        "bootstrap95": [round(boots[249], 4), round(boots[9749], 4)],
+                        "worse": worse, "better": better, "equal": n - worse - better, "sign_p": round(sign_p, 4)},
+        "retain_drop": {k: round(v, 5) for k, v in drop.items()},
+        "retain_drop_diff": {"mean": round(dd_mean, 5), "t95": [round(dd_mean - dd_half, 5),
+                                                                round(dd_mean + dd_half, 5)]},
+        "verdict": {"retention_not_worse": retain_ok, "forgetting_not_worse": forget_ok},
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--facts", type=int, default=4)
@@ -51,15 +142,29 @@ def main() -> None:
                     "recording the surgeon's layer scores next to the outcome, e.g. 3,4,5,6,7,8,9,10")
     ap.add_argument("--offset", type=int, default=0, help="skip the first N eligible targets (disjoint facts)")
     ap.add_argument("--retain-offset", type=int, default=0, help="skip the first M held-out retain candidates")
+    ap.add_argument("--targets", default="", help="candidate target fact ids (comma list or @file), in order")
+    ap.add_argument("--retain-ids", default="", help="held-out retain fact ids (comma list or @file)")
+    ap.add_argument("--edit-limit", type=int, default=0, help="edit only the first K targets (every target still "
+                    "shapes the anchors and retain set: for checking that a run reproduces an earlier one's rows)")
     ap.add_argument("--out", default="/tmp/surgeon_forget.json")
+    ap.add_argument("--compare", default="", help="no model: compare template and exec over these result files "
+                    "(comma list of --out JSONs or run logs) by the pre-registered rule, and exit")
+    ap.add_argument("--baseline", default="template", help="--compare: the variant exec is compared against "
+                    "(template-own: falls back to the template row where the plans are the same)")
     args = ap.parse_args()
+    if args.compare:
+        baseline = args.baseline
+        print(json.dumps(compare(args.compare.split(","), a=baseline,
+                                 fallback="template" if baseline == "template-own" else None), indent=1))
+        return
 
     import torch
 
     import repair
     from repair.data import contains_answer
-    from repair.editing import DEFAULT_LAM, DEFAULT_LAYERS, Editor, template_plan
+    from repair.editing import DEFAULT_LAM, DEFAULT_LAYERS, Editor, template_plan, template_wrappers
     from repair.errors import RepairError
+    from repair.records import RepairPlan
     from repair.surgeon import Surgeon
     from repair.surgeon.canaries import related_facts
 
@@ -75,6 +180,18 @@ def main() -> None:
     if len(candidates) < args.facts:
         candidates = [f for f in known if f not in skipped]
     known = [f for f in known if f not in skipped]
+    fixed_retain = None
+    if args.retain_ids:
+        fixed_retain = [pool.by_id[i] for i in _ids(args.retain_ids)]
+    if args.targets:
+        candidates = [pool.by_id[i] for i in _ids(args.targets)]
+        if fixed_retain is not None:  # a target about a fixed retain fact would make that fact no longer held out
+            keep = {f.id for f in fixed_retain}
+            for f in list(candidates):
+                hit = keep & {x.id for x in related_facts(pool.facts, f.subject, f.answers, f.question)}
+                if hit:
+                    print(f"skip {f.id}: related to retain fact(s) {sorted(hit)}")
+                    candidates.remove(f)
     editor = Editor(patient, settings)
     variants = args.variants.split(",")
     sweep = [int(x) for x in args.sweep.split(",") if x.strip()]
@@ -92,12 +209,22 @@ def main() -> None:
         plans[fact.id] = {}
         if "template" in variants:
             plans[fact.id]["template"] = template_plan(fact.question)
+        if "template-own" in variants:  # the same template probes, built on the measured fact itself
+            own = RepairPlan(target=fact.question, subject=fact.subject, forget_probes=template_wrappers(fact.question),
+                             check_probes=list(fact.paraphrases), answers=list(fact.answers))
+            if own.model_dump() != template_plan(fact.question).model_dump():  # else the template row is its row
+                plans[fact.id]["template-own"] = own
         if {"surgeon", "layers"} & set(variants) or any(v.startswith("exec") for v in variants) or sweep:
             t0 = time.perf_counter()
             try:
                 p = surgeon.plan_target(target)
             except RepairError as e:  # a refused target (e.g. over-broad subject) is not measured: skip it
                 print(f"skip {fact.id}: {e}")
+                del plans[fact.id]
+                continue
+            canary_qs = {c.question for c in p.retain_canaries}
+            if fixed_retain is not None and canary_qs & {f.question for f in fixed_retain}:
+                print(f"skip {fact.id}: its plan's canaries include a fixed retain fact")
                 del plans[fact.id]
                 continue
             plan_seconds.append(time.perf_counter() - t0)
@@ -123,6 +250,7 @@ def main() -> None:
                     "exec-lam1": ex.model_copy(update={"lam": DEFAULT_LAM}),
                     "exec-lamn": ex.model_copy(update={"lam": DEFAULT_LAM * len(ex.forget_probes) / 4}),
                     "exec-full": ex.model_copy(update={"rank": min(8, len(ex.forget_probes))}),
+                    "exec-nocan": ex.model_copy(update={"retain_canaries": []}),
                 }
                 for v in variants:
                     if v in ablations:
@@ -141,6 +269,11 @@ def main() -> None:
     # held-out retain: in no plan, and not among the facts the trial edits measured damage on
     retain = [f for f in known if f.id not in related and f.question not in used | damage_questions
               and f not in targets][args.retain_offset : args.retain_offset + args.retain]
+    if fixed_retain is not None:
+        bad = [f.id for f in fixed_retain if f.id in related or f.question in used | damage_questions or f in targets]
+        if bad:
+            raise SystemExit(f"fixed retain facts not held out in this run: {bad}")
+        retain = fixed_retain
     print(f"{len(targets)} targets, {len(retain)} held-out retain facts")
     # the executor keeps anchor facts' keys (the fact bank): never those of a fact scored here
     scored = [*targets, *retain]
@@ -154,8 +287,10 @@ def main() -> None:
     base_replies = patient.answer_many([f.question for f in retain], max_new_tokens=32)
     items = answer_items(patient, [f.question for f in retain], base_replies, [f.answers for f in retain])
     base_lp = answer_logprobs(patient, items)
+    base_kept = [contains_answer(r, f.answers) for r, f in zip(base_replies, retain, strict=True)]
+    print(f"unedited model answers {sum(base_kept)}/{len(retain)} held-out retain facts")
     cov = keycov.key_covariance(patient, settings, list(DEFAULT_LAYERS))
-    for fact in targets:
+    for fact in targets[: args.edit_limit or None]:
         for name, plan in plans[fact.id].items():
             t0 = time.perf_counter()
             computed = editor.compute(plan)
@@ -180,11 +315,14 @@ def main() -> None:
             diag["retain_drop"] = round(float((base_lp - edited_lp).clamp_min(0).mean()), 4)
             leak_q = int(contains_answer(replies[0], fact.answers))
             leak_p = sum(contains_answer(r, fact.answers) for r in replies[1:4])
-            kept = sum(contains_answer(r, f.answers) for r, f in zip(replies[4:], retain, strict=True))
+            after = [contains_answer(r, f.answers) for r, f in zip(replies[4:], retain, strict=True)]
+            kept = sum(after)
+            lost = [f.id for f, b, a in zip(retain, base_kept, after, strict=True) if b and not a]
+            gained = [f.id for f, b, a in zip(retain, base_kept, after, strict=True) if a and not b]
             row = {"fact": fact.id, "variant": name, "leak_q": leak_q, "leak_p": leak_p, "retain": kept,
                    "retain_total": len(retain), "layers": computed.layers, "rank": computed.rank,
                    "n_forget_probes": len(plan.forget_probes), "lam": plan.lam, **diag,
-                   "seconds": round(time.perf_counter() - t0, 1),
+                   "lost": lost, "gained": gained, "seconds": round(time.perf_counter() - t0, 1),
                    "q_reply": replies[0][:80]}
             rows.append(row)
             print(json.dumps(row))
@@ -202,7 +340,8 @@ def main() -> None:
                                    "max": round(max(plan_seconds), 1)}
     print(json.dumps(summary, indent=1))
     with open(args.out, "w") as fh:
-        json.dump({"summary": summary, "rows": rows, "layer_scores": layer_scores}, fh, indent=1)
+        json.dump({"summary": summary, "target_ids": [f.id for f in targets], "retain_ids": [f.id for f in retain],
+                   "rows": rows, "layer_scores": layer_scores}, fh, indent=1)
 
 
 if __name__ == "__main__":
