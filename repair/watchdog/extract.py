@@ -454,6 +454,10 @@ def _words(s: str) -> set[str]:
     return {w[:5] for w in re.findall(r"\w+", s.casefold()) if len(w) >= 4 and w not in _STOP}
 
 
+# round 14: a short thanks / acknowledgement turn ("Thanks, that helps.") is never what a reference means
+_ACK = re.compile(r"^\W*(?:thanks|thank you|thx|ty|ok|okay|cool|great|nice|perfect|alright|sure|got it|i see|merci|"
+                  r"gracias|danke|grazie|obrigad[oa]|bedankt|tack|takk|tak|dzięki|dziękuję|super|d'accord|vale|genau|"
+                  r"perfetto|prima|oké)\b[^.?!]{0,30}[.!]?\s*$", re.IGNORECASE)
 _FIRST = re.compile(r"\b(?:first|opening|initial|premier|première|primer|primera|erste[nrm]?|primo|prima|primeira|"
                     r"primeiro|eerste|första|pierwsz\w*|første)\b", re.IGNORECASE)
 
@@ -472,7 +476,7 @@ def _from_history(history: Iterable, hint: str = "", context: str = "") -> str |
     if len(turns) > 1:
         words = _words(hint)
         kinds = [has for name, has in _KINDS if name.search(hint) or name.search(context)]
-        statements = [t for t in turns if not t.rstrip().endswith("?")]
+        statements = [t for t in turns if not t.rstrip().endswith("?") and not _ACK.match(t)]
         shared = [t for t in turns if words & _words(t)]
         picks = ([t for t in shared if t in statements] or shared  # round 13: a statement before a question
                  or [t for t in turns if any(k.search(t) for k in kinds)] or statements)
