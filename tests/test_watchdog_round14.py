@@ -1,8 +1,8 @@
-"""Round 14: Swedish / Polish / Danish / Norwegian requests and their hard negatives, the model named in the third person,
-other-language requests about facts and how-tos, references to an earlier turn ("lo de X", "my first message", "I
-shouldn't have mentioned X. Forget it."), trailing clauses after a comma, "from your memory:" before a value, document
-edits in other languages are no request form, the round-14 leak guard, and the retrained watchdog on a few new
-sentences (real exported model)."""
+"""Round 14: Swedish / Polish / Danish / Norwegian requests and their hard negatives, the model named in the third
+person, other-language requests about facts and how-tos, references to an earlier turn ("lo de X", "my first
+message", "I shouldn't have mentioned X. Forget it."), trailing clauses after a comma, "from your memory:" before a
+value, document edits in other languages are no request form, the round-14 leak guard, and the retrained watchdog on a
+few new sentences (real exported model)."""
 
 from __future__ import annotations
 
