@@ -550,9 +550,16 @@ def template_plan(target: str, probes: Sequence[str] | None = None) -> RepairPla
     from repair.data import load_facts
 
     t = check_question(target)
-    facts = [f for f in load_facts() if f.subject.lower() in t.lower() or t.lower() in f.question.lower()]
+    low = t.lower()
+    words = set(re.findall(r"\w+", low))
+
+    def rank(f) -> tuple[int, int]:  # the bank question itself, then one containing/inside it, then word overlap
+        q = f.question.lower()
+        return (q == low) + (q in low or low in q), len(words & set(re.findall(r"\w+", q)))
+
+    facts = [f for f in load_facts() if f.subject.lower() in low or low in f.question.lower()]
     if facts and not probes:
-        f = facts[0]
+        f = max(facts, key=rank)  # first best: ties keep the bank's order
         return RepairPlan(target=t, subject=f.subject, forget_probes=template_wrappers(f.question),
                           check_probes=list(f.paraphrases), answers=list(f.answers))
     forget = list(probes or [f"What is {t}?", f"Tell me about {t}.", f"What do you know about {t}?"])

@@ -142,3 +142,15 @@ def test_an_edit_too_weak_to_forget_is_escalated_and_the_record_says_how(session
     rec2 = session.apply(_plan(check_probes=[]))
     assert rec2.status == "applied" and rec2.after.forget_revealed == 0
     assert rec2.plan.lam == 1000.0
+
+
+def test_template_plan_takes_the_bank_fact_the_target_names_not_the_first_with_its_subject():
+    from repair.data import load_facts
+    from repair.editing import template_plan
+
+    facts = load_facts()
+    wrong = [f.question for f in facts if template_plan(f.question).forget_probes[0] != f.question.strip()]
+    assert wrong == []
+    plan = template_plan("the currency of Japan")  # the bank also asks for Japan's capital, earlier
+    assert plan.forget_probes[0] == "What is the currency of Japan?"
+    assert plan.answers and all("tokyo" not in a.lower() for a in plan.answers)
