@@ -160,7 +160,7 @@ _TRAIL = re.compile(
     r"|(?:from|frm|out of|outta) (?:your|ur) (?:memory|mind|knowledge|brain|head|system|memory banks?)"
     r"|right away|straight away|asap|for me|if you can|if you would|if you don'?t mind"
     r"|permanently|forever|for good|immediately|completely|entirely|right now|now|anymore|any more|again"
-    r"|please|pls|plz|thx|thanks|thank you|ok|okay|too|as well|at once|around"
+    r"|please|pls|plz|thx|thanks|thank you|ok|okay|too|as well|at once|around|then|anyway|anyways"
     r"|and (?:never|don'?t|do not) .*"
     r"|de (?:ta|votre) mémoire|de tu memoria|de su memoria|aus deinem (?:gedächtnis|speicher)|aus ihrem gedächtnis"
     r"|dalla tua memoria|da sua memória|da sua memoria|uit je geheugen|da tua memória|de la mémoire"
@@ -180,7 +180,9 @@ _TRAIL = re.compile(
 _PUNCT = " \t\"'“”‘’`.,;:!?¿¡()[]{}-–—"
 
 # where an object span ends: sentence end (not after common abbreviations), semicolon, colon, or a new clause
-_ABBR = r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bProf)(?<!\bJr)(?<!\bvs)"
+_ABBR = (r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bProf)(?<!\bJr)(?<!\bvs)"
+         # round 15: street and number abbreviations in addresses ("ul. Długa 14", "Av. da Liberdade", "Hauptstr. 5")
+         r"(?<!\bul)(?<!\bal)(?<!\bStr)(?<!\bstr)(?<!\bAv)(?<!\bAve)(?<!\bRd)(?<!\bApt)(?<!\bNr)(?<!\bnr)(?<!\bNo)")
 _END = re.compile(
     _ABBR + r"[.!?]+(?:\s|$)|[;:]|\s*\?+|,\s*(?=(?:please|pls|it'?s|it is|it was|ok|okay|thanks|thx|i |i'm|i'd|and |"
     r"because|since|which|s'il|por favor|bitte|per favore|grazie|merci|gracias|danke|that was|this was|this is|"
@@ -192,7 +194,15 @@ _END = re.compile(
     r"lo (?:escrib|dij|cont)\w*|te lo|ich|er|sie|wir|ik|io|l'ho|eu|det|jag|jeg|to jest|to nie|dat klopt|das stimmt|"
     r"(?:die|das|den|dat|der) (?:habe|hab|hatte|heb|had|ist|war|was|is)|proszę|tack|takk|tak|snälla|"
     r"forget\w*|unlearn\w*|erase|delete|wipe|remove|oubli\w*|effac\w*|olvid\w*|olvíd\w*|borr\w*|bórr\w*|"
-    r"vergiss\w*|lösch\w*|vergeet|wis|dimentic\w*|cancell\w*|esquec\w*|apag\w*|glöm\w*|glem\w*|zapomn\w*|usuń)\b)"
+    r"vergiss\w*|lösch\w*|vergeet|wis|dimentic\w*|cancell\w*|esquec\w*|apag\w*|glöm\w*|glem\w*|zapomn\w*|usuń"
+    # round 15: a reason clause in another language ("..., no quiero problemas", "..., elles sont protégées",
+    # "..., non voglio", "..., ich will nicht"), a clause whose verb follows one or two words ("..., spoilers are the
+    # author's business"), a possessive appositive closing the sentence ("Project Nightjar, our internal codename")
+    r"|no (?:quiero|me|te|lo|la|es|hace|necesito)|non (?:voglio|mi|è|serve)|não (?:quero|me|é|preciso)|je ne|"
+    r"elles?|ils|ich (?:will|möchte|brauche)|ik wil|ik heb|das (?:ist|war)|het (?:is|was)"
+    r"|(?:[\w'’-]+ ){1,2}(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t)(?! \d))\b)"
+    r"|,\s*(?=(?:our|their|his|its) (?:[\w'’-]+ ){0,3}[\w'’-]+\s*(?:[.!?]|$))"
+    r"|\s+(?:lol|lmao|rofl|haha\w*|xd|jk)\b"
     r"|\s+(?:because|since|as it|as that)\b|\s+[-–—]+\s+(?=(?:it|that|this|i|i'm|erase|forget|delete|wipe|unlearn)\b)",
     re.IGNORECASE,
 )
@@ -305,7 +315,11 @@ _PRE = [
     re.compile(r"\b(?:kannst du|können sie|könntest du|würdest du|würden sie|du musst|du sollst|sie müssen|dass du|"
                r"(?:dass )?das modell(?: soll| sollte| muss)?|(?:dat )?het model(?: moet| zou moeten)?|"
                r"kun je|wil je|kunt u|wilt u|dat je|puoi|você pode|pode|könnten sie|magst du|so nett,?|"
-               r"ich bitte (?:dich|sie),?|zou je|zou u|vragen(?: om)?|vraag (?:je|u) om)\s+"
+               r"ich bitte (?:dich|sie),?|zou je|zou u|vragen(?: om)?|vraag (?:je|u) om"
+               # round 15: wish frames ("Mir wäre lieber, wenn du X vergisst", "het fijn vinden als je X vergeet")
+               r"|(?:lieber|besser|gut|schön|froh|recht),? wenn (?:du|sie)"
+               r"|(?:fijn|prettig|beter|liefst)(?: \w+)?,? als (?:je|u|jij)"
+               r"|(?:liever|graag|willen) dat (?:je|u|jij))\s+"
                r"(?P<t>.+?)\s+(?:(?:willen|kunnen|te|zu)\s+)?(?:vergessen|vergisst|vergeten|vergeet|dimenticare|esquecer|"
                r"löschen|wissen|verwijderen|verlernen|verlernt|verleren|vergisst)\b", re.IGNORECASE),
     # round 13: "Hör auf, dir X zu merken"
@@ -358,7 +372,12 @@ _HAS_VALUE = re.compile(r"[\d@]")
 _ANNOUNCED = re.compile(r"^(?:it'?s|its|it is|that'?s|which is|they'?re|they are|namely|i\.e\.|c'est|es|ist|è|é|is)\s+"
                         r"(?!(?:private|personal|sensitive|embarrassing|secret|none of|not|nothing|a secret|too|so|"
                         r"really|very|just|fine|ok|okay|wrong|outdated|old|true|false|irrelevant|confidential|embar\w*|"
-                        r"awkward|weird|nobody'?s|no one'?s)\b)\S",
+                        r"awkward|weird|nobody'?s|no one'?s|"
+                        # round 15: "..., it's a myth and I don't want you repeating it"
+                        r"an? (?:myth|lie|legend|rumou?r|hoax|fake|joke|mistake|old wives'? tale)|made up|fake|untrue|"
+                        r"incorrect|nonsense|rubbish|bs|bogus|debunked|un mito|une légende|ein mythos|een fabel|"
+                        r"protég\w*|protected|copyrighted|protett\w*|protegid\w*|geschützt|beschermd|private|privé\w*|"
+                        r"privad\w*|privat\w*|secret\w*|segret\w*|geheim)\b)\S",
                         re.IGNORECASE)
 _COLON_STOP = re.compile(r"^(?:it|that|this|i|i'm|please|just|thanks|and|but|so|use|write|make|keep|give|tell|my|our|"
                          r"the|you|your)\b",
@@ -373,7 +392,9 @@ _COLON_OBJECT = re.compile(r"^\s*(?:this|the following|these|that)\s*:\s*", re.I
 
 _MEMORY_BEFORE = re.compile(r"\b(?:from|out of|in|frm) (?:your|ur) (?:memory|mind|knowledge|brain|head|system|"
                             r"memory banks?)\s*$", re.IGNORECASE)
-_CLAUSE = re.compile(r"^\s*(?:that|how|who|what|where|when|why|whether|que|qui|comment|cómo|como|quién|dass|wie|wer|"
+_CLAUSE = re.compile(r"^\s*(?:(?:the |this |that )?(?:false |wrong )?(?:fact|claim|idea|belief|notion|myth|rumou?r|"
+                     r"statement|story) that|"
+                     r"that|how|who|what|where|when|why|whether|que|qui|comment|cómo|como|quién|dass|wie|wer|"
                      r"dat|hoe|che|come|chi|att|hur|vem|że|jak|kto)\b", re.IGNORECASE)
 
 
