@@ -109,7 +109,7 @@ def test_round15_leak_guard_reads_fresh14_but_no_later_set():
 @pytest.mark.parametrize(("text", "target"), [
     ('Unlearn the lyrics of "Yellow Submarine", please.', 'the lyrics of "Yellow Submarine"'),
     ("I'm asking politely: forget my licence number, B1234567.", "my licence number, B1234567"),
-    ("Ik zou het prettig vinden als je mijn adres vergeet.", "mijn adres"),
+    ("Ik heb liever dat je mijn adres vergeet.", "mijn adres"),
     ("Could you forget my locker code? It's 3391.", "my locker code, 3391"),
 ])
 def test_round15_requests_are_detected(watchdog, text, target):

@@ -616,7 +616,12 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
     span = _extract_span(text, history)
     if span is None:
         return None
-    return _with_value(text, span)
+    span = _with_value(text, span)
+    i = text.find(span)  # round 15: a quoted title keeps its closing quote ('the lyrics of "Yellow Submarine"')
+    if i >= 0 and text[i + len(span): i + len(span) + 1] in ('"', "”", "»") and (
+            span.count('"') % 2 == 1 or span.count("“") > span.count("”") or span.count("«") > span.count("»")):
+        span = text[i: i + len(span) + 1]
+    return span
 
 
 def _extract_span(text: str, history: Iterable = ()) -> str | None:
