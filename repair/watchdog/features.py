@@ -84,9 +84,7 @@ _LEX = [
                r"limiet|kleur|toon|lengte"
                # round 14: Swedish / Polish / Danish conversation objects ("glöm formatet", "zapomnij o formatowaniu")
                r"|formatet|stilen|tonen|frågan|instruktionerna|formatowani\w*|styl\w*|pytani\w*|instrukcj\w*|"
-               r"formateringen|spørgsmålet)\b"
-               # round 15: not a work or a fact named by a quoted title or question ("the answer to \"what is X\"")
-               r"(?!\s+(?:to|of|for|from|on|in|à|a|de|del|di|do|da|van|von|op|auf)\s+[\"“«„])", _I),
+               r"formateringen|spørgsmålet)\b", _I),
     # 10: the forget clause is followed by a new request or question (forget X, how do ...?; forget it, what's ...)
     re.compile(_CUE.pattern + r"[^.?!;]*(?:[,;.!:]|\s[-–—]+)\s*(?:and\s+)?(?:just\s+|now\s+|actually,?\s+|instead,?\s+|"
                r"please\s+)?"
@@ -168,9 +166,8 @@ _LEX = [
 ]
 _LEX.append(
     # 22: a cue word inside quotes or a title-like capitalised phrase ("books like 'The Forgotten Girl'")
-    # (round 15: an apostrophe inside a word, "I'm ... my car's", is no quotation mark)
-    re.compile(r"(?:[\"“‘«]|(?<!\w)')\s*(?:[^\"”’'»]{0,40}\s)?(?:forget|forgotten|forgetting|unforgotten|erased?|"
-               r"erasure|delete[ds]?|unlearn\w*|purge|wipe)\b[^\"”’'»]{0,40}(?:[\"”’»]|'(?!\w))"
+    re.compile(r"[\"“‘'«]\s*(?:[^\"”’'»]{0,40}\s)?(?:forget|forgotten|forgetting|unforgotten|erased?|erasure|delete[ds]?|"
+               r"unlearn\w*|purge|wipe)\b[^\"”’'»]{0,40}[\"”’'»]"
                r"|\b(?:[A-Z]\w+ )?(?:Forgotten|Erased|Unlearning|Forgetting)(?: [A-Z]\w+)+"))
 N_LEXICAL = len(_LEX)
 
@@ -190,18 +187,8 @@ def frame(text: str) -> str:
             continue
         out.append(text[pos:i] + PLACEHOLDER)
         pos = i + len(span)
-        if pos < len(text) and text[pos] in _CLOSING and _unbalanced(span):  # round 15: the title's closing quote
-            pos += 1
     out.append(text[pos:])
     return "".join(out)
-
-
-_CLOSING = "\"”»’"
-
-
-def _unbalanced(span: str) -> bool:
-    """True when `span` opens a quotation it does not close ('the poem "The Road Not Taken')."""
-    return span.count('"') % 2 == 1 or span.count("“") > span.count("”") or span.count("«") > span.count("»")
 
 
 LEXICAL_SCALE = 2.0  # features sit next to a unit-norm embedding; scaled so weight decay does not drown them
@@ -289,30 +276,6 @@ _LEADS = (
     r"|je souhaite(?:rais)? que|j'aimerais que vous|je voudrais que vous|il faudrait que (?:tu|vous)"
     r"|quisiera que|desearía que|deseo que|vorrei che|desidero che|gostaria que|desejo que|ich wünsche mir,? dass"
     r"|it would (?:put my mind at ease|reassure me|mean a lot|help me) if (?:you|u)"
-    # round 15: wish / preference frames in seven languages ("Graag zou ik willen dat u X vergeet", "I think it's best
-    # if you forget X", "I'm asking politely: forget X", "preferiría que olvidaras X", "mir wäre lieber, wenn du ...")
-    r"|(?:i think |i guess |honestly,? )?it'?s (?:best|better|safer|wiser) (?:if|that) (?:you|u)|"
-    r"(?:i'?m|i am) (?:asking|telling) (?:you )?(?:politely|nicely|kindly|seriously|formally|once more|again)|"
-    r"i(?:'d| would) (?:really |very much )?(?:like|love|want|appreciate|prefer)(?: it)? (?:if|that) (?:you|u)|"
-    r"i(?:'d| would) rather (?:you|u)|my (?:request|wish) is (?:that|for) (?:you|u)"
-    r"|(?:graag )?zou ik (?:graag )?willen dat (?:je|u|jij)|ik zou (?:het )?graag (?:hebben|zien) dat (?:je|u|jij)|"
-    r"graag zie ik dat (?:je|u|jij)|ik zou (?:het )?(?:graag|fijn vinden|prettig vinden)"
-    r"(?: willen)?(?: dat| als) (?:je|u|jij)|ik heb liever dat (?:je|u)|het (?:liefst|beste) (?:zou ik willen dat|"
-    r"is het als) (?:je|u)|ik wil graag dat (?:u|jij)|mijn verzoek is dat (?:je|u)|het zou (?:fijn|beter|goed) zijn "
-    r"als (?:je|u)"
-    r"|je (?:préférerais|préfère|souhaiterais|voudrais bien|aimerais bien) que (?:tu|vous)|"
-    r"il (?:vaudrait|vaut) mieux que (?:tu|vous)|ce serait (?:mieux|préférable|gentil) que (?:tu|vous)|"
-    r"je (?:te|vous) demande poliment d"
-    r"|(?:me )?(?:gustaría|encantaría) (?:mucho )?que|preferiría que|prefiero que|sería mejor que|"
-    r"lo mejor (?:sería|es) que|te pido (?:por favor )?que|le ruego que|mi petición es que"
-    r"|(?:es )?wäre mir (?:lieber|lieb|recht),? wenn (?:du|sie)|mir wäre (?:es )?lieber,? wenn (?:du|sie)|"
-    r"ich (?:hätte|fände es) (?:gern|gerne|besser|gut),? (?:dass|wenn) (?:du|sie)|ich würde mir wünschen,? dass|"
-    r"am liebsten wäre (?:es )?mir,? wenn|es wäre besser,? wenn (?:du|sie)|ich bitte (?:dich|sie) höflich"
-    r"|preferirei che|mi piacerebbe (?:molto )?che|sarebbe meglio se|ti chiedo (?:gentilmente|per favore) di|"
-    r"vorrei tanto che"
-    r"|preferia que|prefiro que|seria melhor (?:que|se)|eu gostaria (?:muito )?que|peço (?:gentilmente|por favor) que"
-    r"|jag skulle föredra att du|det vore bäst om du|jeg ville foretrække at du|det er bedst,? hvis du"
-    r"|wolał(?:bym|abym),? (?:żebyś|abyś)|byłoby lepiej,? (?:gdybyś|żebyś)"
 )
 _LEAD_THEN_CUE = re.compile(r"\b(?:" + _LEADS + r")\b[^.?!]{0,80}?" + _CUE.pattern, _I)
 _NOT_IMPERATIVE = re.compile(r"^\s*(?:forgetting|unlearning|deleting|erasing|removing|wiping)\b"
@@ -337,9 +300,6 @@ _NOT_A_REQUEST = re.compile(
     # round 14: "glöm inte", "nie zapomnij", "glem ikke", "ikke glem"
     r"|\bglöm\w* (?:\w+ )?(?:inte|aldrig)\b|\b(?:inte|aldrig|ikke|aldri|nie) (?:\w+ )?(?:glöm|glem|zapomin|zapomn)\w*"
     r"|\bglem\w* (?:\w+ )?(?:ikke|aldrig|aldri)\b"
-    # round 15: negated in a subordinate clause ("if you didn't forget the salt", "dat je niet vergeet",
-    # "wenn du den Termin nicht vergisst")
-    r"|\b(?:didn'?t|did not) forget\b|\bniet (?:\w+ )?vergeet\b|\bnicht (?:\w+ )?(?:vergisst|vergessen)\b"
     r"|\bforget(?:ting)? (?:to|nothing)\b|\bdid (?:you|u) (?:\w+ )?(?:forget|delete|erase|remove|wipe|lose)\b", _I)
 _CUE_BEFORE = re.compile(r"(?:" + _CUE.pattern + r"|\b(?:drop|clear|discard|lose|take|get|strike))\s+(?:about\s+)?$",
                          _I)
@@ -347,9 +307,7 @@ _CUE_BEFORE = re.compile(r"(?:" + _CUE.pattern + r"|\b(?:drop|clear|discard|lose
 
 # round 13: a cue verb whose object is taken out of a document or draft ("Erase the part about pricing from the email",
 # "Can you remove the spoilers from your summary of X?") edits text, it does not ask the model to unlearn
-# round 15: not when the document word is a reflexive forget verb's own object ("olvídate de mi correo, x@y")
-_EDITING = re.compile(_CUE.pattern + r"(?!(?<=te|ti|se)\s*(?:de|del|di|do|dos)\s)[^.?!;]{1,80}?\b"
-                      r"(?:(?:from|in|out of) (?:my|the|your|this|that|our) (?:\w+ )?"
+_EDITING = re.compile(_CUE.pattern + r"[^.?!;]{1,80}?\b(?:(?:from|in|out of) (?:my|the|your|this|that|our) (?:\w+ )?"
                       + _DOCUMENT
                       # round 14: a pasted block ("Remove the phone number from this signature block: ...") and the
                       # document named in other languages ("Entferne alle Namen aus diesem Protokoll.")
