@@ -16,6 +16,7 @@ import repair
 from repair.errors import ModelLoadError
 from repair.watchdog import encoder as enc_mod
 from repair.watchdog.dataset import load_examples
+from repair.watchdog.detector import _contained
 from repair.watchdog.extract import clean
 
 
@@ -130,7 +131,9 @@ def test_shipped_data_set_is_large_diverse_and_split_cleanly():
     for r in rows:
         if r.label == "forget":
             sources = [r.text] + [h["content"] for h in r.history]
-            assert any(clean(r.target).casefold() in clean(s).casefold() for s in sources), r
+            # round 15: or "<descriptor>, <value>" with both pieces in one source ("my PIN? It's 4821")
+            assert any(clean(r.target).casefold() in clean(s).casefold() for s in sources) or _contained(
+                clean(r.target), [clean(s) for s in sources]), r
         else:
             assert r.target is None
 

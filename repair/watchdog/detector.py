@@ -143,5 +143,10 @@ def _as_text(text) -> str:
 
 
 def _contained(span: str, sources: list[str]) -> bool:
+    """True when `span` is in one of `sources`, or (round 15) is "<descriptor>, <value>" with both pieces in one source
+    (a value announced after the descriptor: "my PIN? It's 4821" -> "my PIN, 4821")."""
     s = span.casefold()
-    return any(s in src.casefold() for src in sources)
+    if any(s in src.casefold() for src in sources):
+        return True
+    head, sep, tail = s.partition(", ")
+    return bool(sep and head and tail) and any(head in src.casefold() and tail in src.casefold() for src in sources)

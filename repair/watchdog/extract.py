@@ -160,7 +160,7 @@ _TRAIL = re.compile(
     r"|(?:from|frm|out of|outta) (?:your|ur) (?:memory|mind|knowledge|brain|head|system|memory banks?)"
     r"|right away|straight away|asap|for me|if you can|if you would|if you don'?t mind"
     r"|permanently|forever|for good|immediately|completely|entirely|right now|now|anymore|any more|again"
-    r"|please|pls|plz|thx|thanks|thank you|ok|okay|too|as well|at once|around"
+    r"|please|pls|plz|thx|thanks|thank you|ok|okay|too|as well|at once|around|then|anyway|anyways"
     r"|and (?:never|don'?t|do not) .*"
     r"|de (?:ta|votre) mémoire|de tu memoria|de su memoria|aus deinem (?:gedächtnis|speicher)|aus ihrem gedächtnis"
     r"|dalla tua memoria|da sua memória|da sua memoria|uit je geheugen|da tua memória|de la mémoire"
@@ -180,7 +180,9 @@ _TRAIL = re.compile(
 _PUNCT = " \t\"'“”‘’`.,;:!?¿¡()[]{}-–—"
 
 # where an object span ends: sentence end (not after common abbreviations), semicolon, colon, or a new clause
-_ABBR = r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bProf)(?<!\bJr)(?<!\bvs)"
+_ABBR = (r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bProf)(?<!\bJr)(?<!\bvs)"
+         # round 15: street and number abbreviations in addresses ("ul. Długa 14", "Av. da Liberdade", "Hauptstr. 5")
+         r"(?<!\bul)(?<!\bal)(?<!\bStr)(?<!\bstr)(?<!\bAv)(?<!\bAve)(?<!\bRd)(?<!\bApt)(?<!\bNr)(?<!\bnr)(?<!\bNo)")
 _END = re.compile(
     _ABBR + r"[.!?]+(?:\s|$)|[;:]|\s*\?+|,\s*(?=(?:please|pls|it'?s|it is|it was|ok|okay|thanks|thx|i |i'm|i'd|and |"
     r"because|since|which|s'il|por favor|bitte|per favore|grazie|merci|gracias|danke|that was|this was|this is|"
@@ -192,7 +194,15 @@ _END = re.compile(
     r"lo (?:escrib|dij|cont)\w*|te lo|ich|er|sie|wir|ik|io|l'ho|eu|det|jag|jeg|to jest|to nie|dat klopt|das stimmt|"
     r"(?:die|das|den|dat|der) (?:habe|hab|hatte|heb|had|ist|war|was|is)|proszę|tack|takk|tak|snälla|"
     r"forget\w*|unlearn\w*|erase|delete|wipe|remove|oubli\w*|effac\w*|olvid\w*|olvíd\w*|borr\w*|bórr\w*|"
-    r"vergiss\w*|lösch\w*|vergeet|wis|dimentic\w*|cancell\w*|esquec\w*|apag\w*|glöm\w*|glem\w*|zapomn\w*|usuń)\b)"
+    r"vergiss\w*|lösch\w*|vergeet|wis|dimentic\w*|cancell\w*|esquec\w*|apag\w*|glöm\w*|glem\w*|zapomn\w*|usuń"
+    # round 15: a reason clause in another language ("..., no quiero problemas", "..., elles sont protégées",
+    # "..., non voglio", "..., ich will nicht"), a clause whose verb follows one or two words ("..., spoilers are the
+    # author's business"), a possessive appositive closing the sentence ("Project Nightjar, our internal codename")
+    r"|no (?:quiero|me|te|lo|la|es|hace|necesito)|non (?:voglio|mi|è|serve)|não (?:quero|me|é|preciso)|je ne|"
+    r"elles?|ils|ich (?:will|möchte|brauche)|ik wil|ik heb|das (?:ist|war)|het (?:is|was)"
+    r"|(?:[\w'’-]+ ){1,2}(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t)(?! \d))\b)"
+    r"|,\s*(?=(?:our|their|his|its) (?:[\w'’-]+ ){0,3}[\w'’-]+\s*(?:[.!?]|$))"
+    r"|\s+(?:lol|lmao|rofl|haha\w*|xd|jk)\b"
     r"|\s+(?:because|since|as it|as that)\b|\s+[-–—]+\s+(?=(?:it|that|this|i|i'm|erase|forget|delete|wipe|unlearn)\b)",
     re.IGNORECASE,
 )
@@ -305,7 +315,11 @@ _PRE = [
     re.compile(r"\b(?:kannst du|können sie|könntest du|würdest du|würden sie|du musst|du sollst|sie müssen|dass du|"
                r"(?:dass )?das modell(?: soll| sollte| muss)?|(?:dat )?het model(?: moet| zou moeten)?|"
                r"kun je|wil je|kunt u|wilt u|dat je|puoi|você pode|pode|könnten sie|magst du|so nett,?|"
-               r"ich bitte (?:dich|sie),?|zou je|zou u|vragen(?: om)?|vraag (?:je|u) om)\s+"
+               r"ich bitte (?:dich|sie),?|zou je|zou u|vragen(?: om)?|vraag (?:je|u) om"
+               # round 15: wish frames ("Mir wäre lieber, wenn du X vergisst", "het fijn vinden als je X vergeet")
+               r"|(?:lieber|besser|gut|schön|froh|recht),? wenn (?:du|sie)"
+               r"|(?:fijn|prettig|beter|liefst)(?: \w+)?,? als (?:je|u|jij)"
+               r"|(?:liever|graag|willen) dat (?:je|u|jij))\s+"
                r"(?P<t>.+?)\s+(?:(?:willen|kunnen|te|zu)\s+)?(?:vergessen|vergisst|vergeten|vergeet|dimenticare|esquecer|"
                r"löschen|wissen|verwijderen|verlernen|verlernt|verleren|vergisst)\b", re.IGNORECASE),
     # round 13: "Hör auf, dir X zu merken"
@@ -358,7 +372,12 @@ _HAS_VALUE = re.compile(r"[\d@]")
 _ANNOUNCED = re.compile(r"^(?:it'?s|its|it is|that'?s|which is|they'?re|they are|namely|i\.e\.|c'est|es|ist|è|é|is)\s+"
                         r"(?!(?:private|personal|sensitive|embarrassing|secret|none of|not|nothing|a secret|too|so|"
                         r"really|very|just|fine|ok|okay|wrong|outdated|old|true|false|irrelevant|confidential|embar\w*|"
-                        r"awkward|weird|nobody'?s|no one'?s)\b)\S",
+                        r"awkward|weird|nobody'?s|no one'?s|"
+                        # round 15: "..., it's a myth and I don't want you repeating it"
+                        r"an? (?:myth|lie|legend|rumou?r|hoax|fake|joke|mistake|old wives'? tale)|made up|fake|untrue|"
+                        r"incorrect|nonsense|rubbish|bs|bogus|debunked|un mito|une légende|ein mythos|een fabel|"
+                        r"protég\w*|protected|copyrighted|protett\w*|protegid\w*|geschützt|beschermd|private|privé\w*|"
+                        r"privad\w*|privat\w*|secret\w*|segret\w*|geheim)\b)\S",
                         re.IGNORECASE)
 _COLON_STOP = re.compile(r"^(?:it|that|this|i|i'm|please|just|thanks|and|but|so|use|write|make|keep|give|tell|my|our|"
                          r"the|you|your)\b",
@@ -373,7 +392,9 @@ _COLON_OBJECT = re.compile(r"^\s*(?:this|the following|these|that)\s*:\s*", re.I
 
 _MEMORY_BEFORE = re.compile(r"\b(?:from|out of|in|frm) (?:your|ur) (?:memory|mind|knowledge|brain|head|system|"
                             r"memory banks?)\s*$", re.IGNORECASE)
-_CLAUSE = re.compile(r"^\s*(?:that|how|who|what|where|when|why|whether|que|qui|comment|cómo|como|quién|dass|wie|wer|"
+_CLAUSE = re.compile(r"^\s*(?:(?:the |this |that )?(?:false |wrong )?(?:fact|claim|idea|belief|notion|myth|rumou?r|"
+                     r"statement|story) that|"
+                     r"that|how|who|what|where|when|why|whether|que|qui|comment|cómo|como|quién|dass|wie|wer|"
                      r"dat|hoe|che|come|chi|att|hur|vem|że|jak|kto)\b", re.IGNORECASE)
 
 
@@ -440,6 +461,14 @@ _STOP = frozenset("about above after again before earlier gave given just mentio
                   "please forget delete erase remove".split())
 # a reference naming a kind of detail ("the address I mentioned", "the PIN I gave you") -> the turn that holds one
 _KINDS = [
+    # round 15: pay ("forget my salary" after "I earn £48,500 a year") and log-in details (a username and password)
+    (re.compile(r"\b(?:salary|income|wage|wages|pay|earnings|gehalt|einkommen|lohn|salaire|revenu|sueldo|salario|"
+                r"stipendio|salário|salaris|inkomen|lön|pensja)\b", re.IGNORECASE),
+     re.compile(r"\b(?:earn|earns|make|paid|verdien\w*|gagne|gano|guadagno|ganho)\b|[£€$]\s?\d", re.IGNORECASE)),
+    (re.compile(r"\b(?:login|log-in|credentials|username|user name|sign-in|zugangsdaten|identifiants|"
+                r"inloggegevens|credenciales|credenziali)\b", re.IGNORECASE),
+     re.compile(r"\b(?:password|username|user name|passwort|mot de passe|contraseña|wachtwoord|senha)\b",
+                re.IGNORECASE)),
     (re.compile(r"\b(?:address|adress|adresse|dirección|direccion|adres|indirizzo|morada|endereço|where (?:i|he|she|"
                 r"they) lives?|live|lives|wohne|woon|vivo|habite|abito|moro)\b", re.IGNORECASE),
      re.compile(r"\b(?:lives? (?:at|in|on)|\d+\s+\w+\s+(?:road|street|lane|avenue|close|drive|way|rd|st|ave)\b|"
@@ -481,7 +510,7 @@ def _from_history(history: Iterable, hint: str = "", context: str = "") -> str |
         picks = ([t for t in shared if t in statements] or shared  # round 13: a statement before a question
                  or [t for t in turns if any(k.search(t) for k in kinds)] or statements)
         chosen = picks[-1] if picks else chosen
-    return chosen.strip(" .!?") or None
+    return _about_clause(_statement(chosen), hint) or None
 
 
 # "what I told you about X": X names the target when no earlier turn holds it
@@ -507,23 +536,62 @@ _DEMONSTRATIVE = re.compile(r"^(?:that|this|those|these|his|her|their|ce|cet|cet
 
 
 _KIND_ONLY = re.compile(r"^(?:my|our|mon|ma|mes|mi|mein|meine|meinen|mio|mia|il mio|la mia|meu|minha|o meu|a minha|"
-                        r"mijn)\s+(?P<noun>[\w'’ -]{2,30})$", re.IGNORECASE)
+                        r"mijn|the|that|this)\s+(?P<noun>[\w'’ -]{2,30})$", re.IGNORECASE)
+_KIND_REF = re.compile(r"^(?:the|that|this)\s", re.IGNORECASE)  # round 15: "the door code" only names a kind
+# "my login details from before", "the lyrics I pasted": the reference wording after the noun
+_REF_SUFFIX = re.compile(r"\s+(?:(?:that )?i (?:just )?(?:pasted|posted|copied|sent(?: you)?|gave you|shared|typed|"
+                         r"mentioned|told you)(?: (?:before|earlier|above))?|(?:from|frm) (?:before|earlier|above))$",
+                         re.IGNORECASE)
 
 
 def _value_turn(span: str, history: Iterable) -> str | None:
     """Round 13: "forget my email" after an earlier turn "my email is ana@x.org": the span only names the kind, the
     value is in the earlier turn, which is the target (the latest user turn holding the noun and a digit or "@")."""
+    span = _REF_SUFFIX.sub("", span)
     m = _KIND_ONLY.match(span)
     if not m or _HAS_VALUE.search(span):
         return None
     noun = m.group("noun").split()[-1].casefold()
     kinds = [has for name, has in _KINDS if name.search(span)]
+    if _KIND_REF.match(span) and not kinds:  # "the capital of France": not a kind of personal detail
+        return None
     for turn in reversed(_user_turns(history)):
         named = re.search(r"\b" + re.escape(noun) + r"\b", turn.casefold())
         statement = not turn.rstrip().endswith("?")
+        if _KIND_REF.match(span) and not (named and _HAS_VALUE.search(turn)):
+            continue  # "the door code" -> only a turn that names the code and holds a value
         if (named and (_HAS_VALUE.search(turn) or statement)) or any(k.search(turn) for k in kinds):
-            return turn.strip(" .!?") or None
+            return _statement(turn) or None
     return None
+
+
+# round 15: a question appended to a statement ("My NI number is QQ 12 34 56 C, can you check the format?")
+_ASKED = re.compile(r"(?:,\s*|\s+[-–—]\s+|\s+and\s+)(?:(?:so|but|and)\s+)?(?:can|could|would|will|is|are|do|does|did|"
+                    r"what|what's|how|why|should|shall|any|right|correct|puedes|podrías|peux-tu|kannst du|kun je|puoi|"
+                    r"podes|pode)\b[^.!?]*\?\s*$", re.IGNORECASE)
+
+
+def _statement(turn: str) -> str:
+    """`turn` without a question appended after a comma, stripped of outer punctuation."""
+    t = turn.strip(" .!?")
+    cut = _ASKED.sub("", turn.strip()).strip(" .!?")
+    return cut if cut and bool(_HAS_VALUE.search(cut)) == bool(_HAS_VALUE.search(t)) else t
+
+
+_CLAUSE_BREAK = re.compile(r",\s*(?:but|though|although|and|so)\s+|;\s*|\s+[-–—]\s+", re.IGNORECASE)
+
+
+def _about_clause(turn: str, hint: str) -> str:
+    """Round 15: "what I told you about being pregnant" after "I'm pregnant, but I haven't told anyone at work yet":
+    the one clause of the turn that shares a content word with the hint's "about X" (the whole turn otherwise)."""
+    about = _ABOUT.search(hint)
+    x = (about.group("x") or about.group("y")) if about else ""
+    words = _words(x)
+    clauses = [c.strip(" .!?,") for c in _CLAUSE_BREAK.split(turn) if c.strip(" .!?,")]
+    if not words or len(clauses) < 2:
+        return turn
+    hits = [c for c in clauses if words & _words(c)]
+    return hits[0] if len(hits) == 1 and len(hits[0].split()) >= 2 else turn
 
 
 def _then_named(text: str, start: int, span: str, nxt: re.Match) -> bool:
@@ -537,10 +605,26 @@ def _then_named(text: str, start: int, span: str, nxt: re.Match) -> bool:
 
 
 def extract_target(text: str, history: Iterable = ()) -> str | None:
-    """The span of `text` (or of the last user turn in `history`) naming what to forget, or None."""
+    """The span of `text` (or of the last user turn in `history`) naming what to forget, or None.
+
+    Round 15: a value in the next sentence ("my PIN? It's 4821", "meine IBAN vergessen? DE44 ...") makes the target
+    "<descriptor>, <value>": two pieces of the text joined by ", " (each piece is checked against the text). A value
+    after a comma stays one contiguous span with its wording ("my blood type, it's AB negative"), as before."""
     text = clean(text)
     if not text:
         return None
+    span = _extract_span(text, history)
+    if span is None:
+        return None
+    span = _with_value(text, span)
+    i = text.find(span)  # round 15: a quoted title keeps its closing quote ('the lyrics of "Yellow Submarine"')
+    if i >= 0 and text[i + len(span): i + len(span) + 1] in ('"', "”", "»") and (
+            span.count('"') % 2 == 1 or span.count("“") > span.count("”") or span.count("«") > span.count("»")):
+        span = text[i: i + len(span) + 1]
+    return span
+
+
+def _extract_span(text: str, history: Iterable = ()) -> str | None:
     wants_history = False
     hints: list[str] = []  # the reference wording ("the address I mentioned earlier")
     ref_spans: list[tuple[int, int]] = []  # where the text refers to an earlier turn ("what I told you about ...")
@@ -548,7 +632,18 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
     cues = list(_CUE.finditer(text))
     for k, m in enumerate(cues):
         span = _object_after(text, m.end())
+        if span is not None and (_BARE_PRONOUN.match(_loose(span)) or _CLAIM_NP.match(span.strip(_PUNCT))):
+            claim = _claim_before(text[: m.start()])  # round 15: "You said X. That's a myth. Forget it."
+            if claim:
+                return claim
+        if has_turns and _BARE_PRONOUN.match(_loose(span)) and span.strip(_PUNCT) != _loose(span):
+            span = _loose(span)  # round 15: "Vergeet dat alsjeblieft weer." is a bare "dat"
         refers = _is_reference(span) or (has_turns and bool(_DEMONSTRATIVE.match(span)))
+        if span and not refers and has_turns and (_MY_EARLIER.search(span) or _DEMONSTRATIVE_IN.search(span)):
+            # round 15: "the song lyrics I pasted", "my login details from before", "the plot of that book"
+            earlier = _value_turn(span, history) or _from_history(history, span, text)
+            if earlier:
+                return earlier
         if span and not refers and k + 1 < len(cues) and _then_named(text, m.end(), span, cues[k + 1]):
             continue  # round 14: "Stop storing my location, forget that I live in Bristol": the second names it
         if span and not refers and _contained(span, [text]):
@@ -688,6 +783,87 @@ def _antecedent_before_pronoun(text: str) -> str | None:
         found.append((m.start("t"), _trim(m.group("t"))))  # blind is wrong, so unlearn it"; "I was wrong that X"
     found = [f for _, f in sorted(found) if f and _contained(f, [text])]
     return found[-1] if found else None
+
+
+# ---- round 15 ------------------------------------------------------------------------------------------------------
+# words after a pronoun object that do not name anything ("Vergeet dat alsjeblieft weer", "forget that too pls")
+_LOOSE_TAIL = re.compile(r"(?:\s+(?:alsjeblieft|alstublieft|weer|opnieuw|wieder|bitte|again|too|also|pls|please|plz|"
+                         r"por favor|porfa|otra vez|de nouveau|stp|svp|per favore|di nuovo|de novo|então|dann|then|"
+                         r"now|jetzt|nu|maar|mal|doch|also|anyway|ok|okay))+$", re.IGNORECASE)
+
+
+def _loose(span: str) -> str:
+    return _LOOSE_TAIL.sub("", span.strip(_PUNCT)).strip(_PUNCT)
+
+
+# a noun phrase that names an earlier claim ("esa idea", "questa storia", "that myth", "dat idee", "sie")
+_CLAIM_NP = re.compile(r"^(?:(?:that|this|the) (?:claim|idea|myth|story|nonsense|belief|lie|rumou?r|statement|one)"
+                       r"|(?:esa|esta|aquella) (?:idea|historia|afirmación|creencia|tontería|mentira|leyenda)"
+                       r"|(?:questa|quella|sta) (?:storia|idea|cosa|affermazione|bufala|leggenda)"
+                       r"|(?:cette|la) (?:idée|histoire|légende|affirmation|croyance)"
+                       r"|(?:diese|die|das|dieses) (?:geschichte|idee|behauptung|aussage|märchen|legende)|sie"
+                       r"|(?:dat|dit|die) (?:idee|verhaal|fabeltje|verhaaltje|bewering)"
+                       r"|(?:essa|esta|aquela) (?:história|ideia|afirmação|crença|mentira|lenda))$", re.IGNORECASE)
+# a claim stated before the request: "You said X.", "You keep telling people X.", "No es verdad que X.",
+# "Die Aussage, dass X, ist falsch.", "Non è vero che X.", "Tu as dit que X.", "Het is niet waar dat X."
+_CLAIM_BEFORE = re.compile(
+    r"(?:\b(?:you|u) (?:(?:always |keep |kept )?(?:said|say|saying|told me|tell people|telling people|telling me|"
+    r"claimed|claim|claiming|stated|wrote|mentioned|believe|think|seem to think|insisted)"
+    r"|you'?ve been (?:saying|telling (?:people|everyone|me)))(?: (?:people|everyone|me|earlier|before))?(?: that)?"
+    r"|\b(?:no es (?:verdad|cierto)|es falso|es mentira|(?:me )?dijiste|has dicho|afirmaste)(?: que)?"
+    r"|\b(?:non è vero|è falso|hai detto|mi hai detto)(?: che)?"
+    r"|\b(?:ce n'est pas vrai|c'est faux|tu as dit|tu m'as dit|vous avez dit|tu prétends)(?: que)?"
+    r"|\b(?:es ist nicht wahr|es stimmt nicht|du hast gesagt|die aussage|die behauptung|du behauptest),? dass"
+    r"|\b(?:não é verdade|é falso|é mentira|disseste|você disse|tu disseste)(?: que)?"
+    r"|\b(?:het is niet waar|het klopt niet|je zei|je zegt|je beweerde)(?: dat)?"
+    r")\s+(?P<t>[^.!?;]+?)\s*(?=,\s*(?:ist|is|est|es|è|é|war|was)\b|" + _ABBR + r"[.!?](?:\s|$)|$)",
+    re.IGNORECASE)
+
+
+def _claim_before(prefix: str) -> str | None:
+    """The last claim stated in `prefix` (the text before a "forget it / that / esa idea"), or None."""
+    found = [m for m in _CLAIM_BEFORE.finditer(prefix) if len(m.group("t").split()) >= 3]
+    if not found:
+        return None
+    t = found[-1].group("t").strip(_PUNCT + " ")
+    return t or None
+
+
+# "the lyrics I pasted", "my login details from before", "the plot of that book": an earlier turn is meant
+_MY_EARLIER = re.compile(r"\b(?:(?:that )?i (?:just )?(?:pasted|posted|copied|sent(?: you)?|gave you|shared|typed|"
+                         r"mentioned|told you)(?: (?:before|earlier|above))?|(?:from|frm) (?:before|earlier|above)|"
+                         r"(?:you|u) (?:just )?(?:got|saw) from me)$", re.IGNORECASE)
+_DEMONSTRATIVE_IN = re.compile(r"^(?:the|a) \w+ (?:of|from|in|about) (?:that|this|those)\s+\w+$", re.IGNORECASE)
+
+# a value in the next sentence or after a question mark ("my PIN? It's 4821.", "meine IBAN vergessen? DE44 ...")
+_NEXT_VALUE = re.compile(r"^(?:\s*[\w'’-]+){0,2}\s*[?.!:]\s+(?:(?:it'?s|its|it is|it was|that'?s|es el|es la|es|"
+                         r"c'est le|c'est la|c'était|c'est|è|é o|é a|é|ist|het is|die is|dat is|is|ze is|sie ist|"
+                         r"er ist|era)\s+)?"
+                         r"(?P<v>[^\s.!?][^!?]{0,60}?)\s*[.!]?\s*$", re.IGNORECASE)
+# a claim clause ("that X", "the rumour that X", "que X", "dass X") ends at a comma before a new clause without a value
+_CLAIM_CLAUSE = re.compile(r"^(?:(?:the |this |that )?(?:false |wrong |old )?(?:fact|claim|idea|belief|notion|myth|"
+                           r"rumou?r|statement|story) that|that|que|dass|che|dat|att|że)\s+\S+\s+\S+", re.IGNORECASE)
+_COMMA_CLAUSE = re.compile(r",\s+(?=[^\d@,]*$)(?=(?:\S+\s+)+\S+)")
+
+
+def _with_value(text: str, span: str) -> str:
+    """`span`, or "<descriptor>, <value>" when a value is announced after it (see extract_target). Round 15: a claim
+    clause loses a trailing clause after a comma ("the rumour that X, historians disagree" -> "the rumour that X")."""
+    if _CLAIM_CLAUSE.match(span):
+        cut = _COMMA_CLAUSE.search(span)
+        if cut and len(span[: cut.start()].split()) >= 4:
+            return span[: cut.start()]
+    if _HAS_VALUE.search(span) or _is_reference(span):
+        return span
+    i = text.casefold().rfind(span.casefold())
+    if i < 0:
+        return span
+    nxt = _NEXT_VALUE.match(text[i + len(span):])
+    if nxt:
+        v = nxt.group("v").strip(_PUNCT + " ")
+        if v and _HAS_VALUE.search(v) and not _CUE.search(v) and len(v.split()) <= 8:
+            return f"{span}, {v}"
+    return span
 
 
 def _fallback(text: str) -> str | None:

@@ -37,7 +37,13 @@ _LEX = [
                r"(?:(?:please|pls|plz|ple+a+s+e*|kindly|hey|ok(?:ay)?|so|just|actually|now|bitte|s'il te plaît|"
                r"por favor|per favore|porfa|porfis|xfa|pf|svp|stp|aub|alsjeblieft|dai|vá|ya|oye|hé|he|hoor|snälla|"
                r"proszę|po prostu|bara|bare|per piacere|"
-               r"kära|hej|hallo|nå)[\s,]+)*"
+               r"kära|hej|hallo|nå|"
+               # round 16: dictation and filler words before the verb ("ok google i mean assistant forget X", "new
+               # line forget X", "bon alors oublie X", "bro pls forget X", "bueno pues olvida X", "äh also vergiss X")
+               r"um+|uh+|uhm|erm|hmm+|well|right|yeah|bro|bruh|dude|mate|i mean|no wait|wait|new line|newline|"
+               r"comma|assistant|ok google|hey google|google|hey siri|siri|alexa|euh|bon|bah|ben|alors|voilà|mec|"
+               r"bueno|pues|vale|mira|eh|äh|ähm|also|na ja|naja|allora|ehm|beh|senti|então|tipo|olha|nou ja|nou|oké|"
+               r"luister|no dobra|dobra|yyy|słuchaj)[\s,]+)*"
                + _CUE.pattern, _I),
     # 2: request addressed to the model: you/your + want/need/can/could/would/should ... cue
     re.compile(r"\b(?:i (?:want|need|would like|'d like)|i'd like|can|could|would|will|should|must|need to|have to)"
@@ -84,7 +90,9 @@ _LEX = [
                r"limiet|kleur|toon|lengte"
                # round 14: Swedish / Polish / Danish conversation objects ("glöm formatet", "zapomnij o formatowaniu")
                r"|formatet|stilen|tonen|frågan|instruktionerna|formatowani\w*|styl\w*|pytani\w*|instrukcj\w*|"
-               r"formateringen|spørgsmålet)\b", _I),
+               r"formateringen|spørgsmålet)\b"
+               # round 15: not a work or a fact named by a quoted title or question ("the answer to \"what is X\"")
+               r"(?!\s+(?:to|of|for|from|on|in|à|a|de|del|di|do|da|van|von|op|auf)\s+[\"“«„])", _I),
     # 10: the forget clause is followed by a new request or question (forget X, how do ...?; forget it, what's ...)
     re.compile(_CUE.pattern + r"[^.?!;]*(?:[,;.!:]|\s[-–—]+)\s*(?:and\s+)?(?:just\s+|now\s+|actually,?\s+|instead,?\s+|"
                r"please\s+)?"
@@ -166,8 +174,9 @@ _LEX = [
 ]
 _LEX.append(
     # 22: a cue word inside quotes or a title-like capitalised phrase ("books like 'The Forgotten Girl'")
-    re.compile(r"[\"“‘'«]\s*(?:[^\"”’'»]{0,40}\s)?(?:forget|forgotten|forgetting|unforgotten|erased?|erasure|delete[ds]?|"
-               r"unlearn\w*|purge|wipe)\b[^\"”’'»]{0,40}[\"”’'»]"
+    # (round 15: an apostrophe inside a word, "I'm ... my car's", is no quotation mark)
+    re.compile(r"(?:[\"“‘«]|(?<!\w)')\s*(?:[^\"”’'»]{0,40}\s)?(?:forget|forgotten|forgetting|unforgotten|erased?|"
+               r"erasure|delete[ds]?|unlearn\w*|purge|wipe)\b[^\"”’'»]{0,40}(?:[\"”’»]|'(?!\w))"
                r"|\b(?:[A-Z]\w+ )?(?:Forgotten|Erased|Unlearning|Forgetting)(?: [A-Z]\w+)+"))
 N_LEXICAL = len(_LEX)
 
@@ -187,8 +196,18 @@ def frame(text: str) -> str:
             continue
         out.append(text[pos:i] + PLACEHOLDER)
         pos = i + len(span)
+        if pos < len(text) and text[pos] in _CLOSING and _unbalanced(span):  # round 15: the title's closing quote
+            pos += 1
     out.append(text[pos:])
     return "".join(out)
+
+
+_CLOSING = "\"”»’"
+
+
+def _unbalanced(span: str) -> bool:
+    """True when `span` opens a quotation it does not close ('the poem "The Road Not Taken')."""
+    return span.count('"') % 2 == 1 or span.count("“") > span.count("”") or span.count("«") > span.count("»")
 
 
 LEXICAL_SCALE = 2.0  # features sit next to a unit-norm embedding; scaled so weight decay does not drown them
@@ -210,16 +229,30 @@ _EXTRA = re.compile(
     r"|\b(?:puoi|potresti|voglio che)\s+(?:\S+\s+){0,2}(?:dimentic|cancell)\w*"
     r"|\b(?:peux-tu|pourrais-tu|pouvez-vous|je veux que tu|je voudrais que tu)\s+(?:\S+\s+){0,2}"
     r"(?:oubli|effac|supprim)\w*"
-    r"|\b(?:kannst du|könntest du|ich möchte, dass du|ich will, dass du)\b"
+    # round 16: the bare German / Dutch frames only with a forget-like word after them (not "kannst du damit das
+    # Formular ausfüllen?")
+    r"|\b(?:kannst du|könntest du|ich möchte, dass du|ich will, dass du)\b(?=.*\b(?:vergi?ess\w*|vergisst|merk\w*|"
+    r"lösch\w*|entfern\w*|verlern\w*|gedächtnis\w*|speicher\w*|erinner\w*|wissen|weißt|behalt\w*|streich\w*|"
+    r"tilg\w*|radier\w*|aufhören|kennen|kennst|vorkommen))"
     r"|\b(?:você pode|pode|podes|quero que você|quero que|peço que|peço-te que|preciso que)\s+(?:\S+\s+){0,2}"
     r"(?:esque|apag)\w*"
-    r"|\b(?:kun je|kunt u|wil je|wil ik dat je)\b"
+    r"|\b(?:kun je|kunt u|wil je|wil ik dat je)\b(?=.*\b(?:vergeet|vergeten|onthoud\w*|wis|wissen|verwijder\w*|"
+    r"verleer\w*|ontleer\w*|geheugen|weet|weten|herinner\w*|schrap\w*|kennen|kent|bewaar\w*|opslaan|opgeslagen))"
     # round 14: "jag vill inte att du kommer ihåg X", "jeg vil ikke have, at du husker X", "nie chcę, żebyś pamiętał X"
     r"|\bvill inte att du (?:ska )?(?:kommer|komma) ihåg\b|\bvil ikke(?: have)?,? at du (?:skal )?husker?\b"
-    r"|\bnie chcę,? (?:żebyś|abyś) (?:pamiętał|pamiętała|wiedział|wiedziała)\b", _I)
+    r"|\bnie chcę,? (?:żebyś|abyś) (?:pamiętał|pamiętała|wiedział|wiedziała)\b"
+    # round 16: the typo "can u forgot X" ("forgot" is no cue verb on its own)
+    r"|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:(?:pls|plz|please|just)\s+)?forgot\b", _I)
 _LEADS = (
     # en: modal questions, desire, politeness, confession ("by accident ... forget it")
     r"(?:can|could|would|will|may|might|should|must)\s+(?:you|u|the (?:model|assistant|ai|bot|system))|i'?m asking|"
+    # round 16: the model named with an adjective ("Can the local model forget X?"), "Would it be possible to forget
+    # X?" in seven languages
+    r"(?:can|could|would|will)\s+the (?:local|offline|on-device|new|current|chat|ai) (?:model|assistant|ai|bot|"
+    r"system|llm|chatbot)|would it be possible (?:for (?:you|u|the model) )?to|is it at all possible to|"
+    r"serait-il possible (?:de|d'|que)|sería posible que|wäre es möglich,? (?:dass|dass du)|"
+    r"sarebbe possibile|seria possível|zou het mogelijk zijn (?:om|dat)|"
+    r"(?:kann|könnte) das (?:lokale |neue )?modell|(?:el|le|o) (?:modelo|modèle) (?:local|locale) (?:puede|peut|pode)|"
     r"i (?:am )?(?:request|ask|beg)|i (?:need|want|would like|'d like|wish|prefer)(?: it if)? (?:you|u|the model)|"
     r"i'?m (?:requesting|begging)|is there (?:a|any) way for you|are you able|do me a favou?r|"
     r"i'?d (?:appreciate|prefer|rather|love) (?:it )?(?:if )?(?:you|u)"
@@ -276,6 +309,30 @@ _LEADS = (
     r"|je souhaite(?:rais)? que|j'aimerais que vous|je voudrais que vous|il faudrait que (?:tu|vous)"
     r"|quisiera que|desearía que|deseo que|vorrei che|desidero che|gostaria que|desejo que|ich wünsche mir,? dass"
     r"|it would (?:put my mind at ease|reassure me|mean a lot|help me) if (?:you|u)"
+    # round 15: wish / preference frames in seven languages ("Graag zou ik willen dat u X vergeet", "I think it's best
+    # if you forget X", "I'm asking politely: forget X", "preferiría que olvidaras X", "mir wäre lieber, wenn du ...")
+    r"|(?:i think |i guess |honestly,? )?it'?s (?:best|better|safer|wiser) (?:if|that) (?:you|u)|"
+    r"(?:i'?m|i am) (?:asking|telling) (?:you )?(?:politely|nicely|kindly|seriously|formally|once more|again)|"
+    r"i(?:'d| would) (?:really |very much )?(?:like|love|want|appreciate|prefer)(?: it)? (?:if|that) (?:you|u)|"
+    r"i(?:'d| would) rather (?:you|u)|my (?:request|wish) is (?:that|for) (?:you|u)"
+    r"|(?:graag )?zou ik (?:graag )?willen dat (?:je|u|jij)|ik zou (?:het )?graag (?:hebben|zien) dat (?:je|u|jij)|"
+    r"graag zie ik dat (?:je|u|jij)|ik zou (?:het )?(?:graag|fijn vinden|prettig vinden)"
+    r"(?: willen)?(?: dat| als) (?:je|u|jij)|ik heb liever dat (?:je|u)|het (?:liefst|beste) (?:zou ik willen dat|"
+    r"is het als) (?:je|u)|ik wil graag dat (?:u|jij)|mijn verzoek is dat (?:je|u)|het zou (?:fijn|beter|goed) zijn "
+    r"als (?:je|u)"
+    r"|je (?:préférerais|préfère|souhaiterais|voudrais bien|aimerais bien) que (?:tu|vous)|"
+    r"il (?:vaudrait|vaut) mieux que (?:tu|vous)|ce serait (?:mieux|préférable|gentil) que (?:tu|vous)|"
+    r"je (?:te|vous) demande poliment d"
+    r"|(?:me )?(?:gustaría|encantaría) (?:mucho )?que|preferiría que|prefiero que|sería mejor que|"
+    r"lo mejor (?:sería|es) que|te pido (?:por favor )?que|le ruego que|mi petición es que"
+    r"|(?:es )?wäre mir (?:lieber|lieb|recht),? wenn (?:du|sie)|mir wäre (?:es )?lieber,? wenn (?:du|sie)|"
+    r"ich (?:hätte|fände es) (?:gern|gerne|besser|gut),? (?:dass|wenn) (?:du|sie)|ich würde mir wünschen,? dass|"
+    r"am liebsten wäre (?:es )?mir,? wenn|es wäre besser,? wenn (?:du|sie)|ich bitte (?:dich|sie) höflich"
+    r"|preferirei che|mi piacerebbe (?:molto )?che|sarebbe meglio se|ti chiedo (?:gentilmente|per favore) di|"
+    r"vorrei tanto che"
+    r"|preferia que|prefiro que|seria melhor (?:que|se)|eu gostaria (?:muito )?que|peço (?:gentilmente|por favor) que"
+    r"|jag skulle föredra att du|det vore bäst om du|jeg ville foretrække at du|det er bedst,? hvis du"
+    r"|wolał(?:bym|abym),? (?:żebyś|abyś)|byłoby lepiej,? (?:gdybyś|żebyś)"
 )
 _LEAD_THEN_CUE = re.compile(r"\b(?:" + _LEADS + r")\b[^.?!]{0,80}?" + _CUE.pattern, _I)
 _NOT_IMPERATIVE = re.compile(r"^\s*(?:forgetting|unlearning|deleting|erasing|removing|wiping)\b"
@@ -300,6 +357,9 @@ _NOT_A_REQUEST = re.compile(
     # round 14: "glöm inte", "nie zapomnij", "glem ikke", "ikke glem"
     r"|\bglöm\w* (?:\w+ )?(?:inte|aldrig)\b|\b(?:inte|aldrig|ikke|aldri|nie) (?:\w+ )?(?:glöm|glem|zapomin|zapomn)\w*"
     r"|\bglem\w* (?:\w+ )?(?:ikke|aldrig|aldri)\b"
+    # round 15: negated in a subordinate clause ("if you didn't forget the salt", "dat je niet vergeet",
+    # "wenn du den Termin nicht vergisst")
+    r"|\b(?:didn'?t|did not) forget\b|\bniet (?:\w+ )?vergeet\b|\bnicht (?:\w+ )?(?:vergisst|vergessen)\b"
     r"|\bforget(?:ting)? (?:to|nothing)\b|\bdid (?:you|u) (?:\w+ )?(?:forget|delete|erase|remove|wipe|lose)\b", _I)
 _CUE_BEFORE = re.compile(r"(?:" + _CUE.pattern + r"|\b(?:drop|clear|discard|lose|take|get|strike))\s+(?:about\s+)?$",
                          _I)
@@ -307,7 +367,9 @@ _CUE_BEFORE = re.compile(r"(?:" + _CUE.pattern + r"|\b(?:drop|clear|discard|lose
 
 # round 13: a cue verb whose object is taken out of a document or draft ("Erase the part about pricing from the email",
 # "Can you remove the spoilers from your summary of X?") edits text, it does not ask the model to unlearn
-_EDITING = re.compile(_CUE.pattern + r"[^.?!;]{1,80}?\b(?:(?:from|in|out of) (?:my|the|your|this|that|our) (?:\w+ )?"
+# round 15: not when the document word is a reflexive forget verb's own object ("olvídate de mi correo, x@y")
+_EDITING = re.compile(_CUE.pattern + r"(?!(?<=te|ti|se)\s*(?:de|del|di|do|dos)\s)[^.?!;]{1,80}?\b"
+                      r"(?:(?:from|in|out of) (?:my|the|your|this|that|our) (?:\w+ )?"
                       + _DOCUMENT
                       # round 14: a pasted block ("Remove the phone number from this signature block: ...") and the
                       # document named in other languages ("Entferne alle Namen aus diesem Protokoll.")
@@ -349,6 +411,39 @@ _EDITING = re.compile(_CUE.pattern + r"[^.?!;]{1,80}?\b(?:(?:from|in|out of) (?:
                       r"(?!\s+(?:(?-i:I)|jag|ja|ik|je|yo|ich|io|eu)\b)", _I)
 
 
+# round 16: turns with a cue verb that ask for something else: a formatting / style instruction ("forget the
+# formatting, just give me the list", "olvida el formato", "Vergeet die opmaak", "Zapomnij o formatowaniu"), "never
+# mind, forget that question", help writing a deletion request to someone else ("help me word it so they delete my
+# data"), asking whether a third party can be made to remove something ("Can I ask Google to remove X?")
+_FORMAT_WORDS = (r"formatting|format|formats|formato|formatação|formataçao|formattazione|formatierung|mise en forme|"
+                 r"opmaak|formaat|formatowani\w*|formatering\w*|bullet points?|bullets|bullet list|markdown|"
+                 r"table|tabla|tabelle|tableau|tabella|tabela|tabel|tabeli|viñetas|tópicos|opsommingstekens|layout|"
+                 r"word limit|word count|tone|tono|ton|style|estilo|stil|stijl|styl|stylu|numbering|headings?|emojis?|"
+                 r"font|capitals|caps")
+_OTHER_TASK = re.compile(
+    _CUE.pattern + r"\s+(?:about\s+|o\s+|de\s+|di\s+|om\s+)?(?:the|that|this|these|those|all the|your|die|den|das|"
+    r"diese|el|la|las|los|le|les|il|lo|gli|i|o|a|os|as|de|het|dat|ten|tę|tym|tej|ta|den här)?\s*"
+    r"(?:(?:formal|informal|previous|old|current|whole|fancy|förmlichen|formale|formell\w*|anterior|précédente?)\s+)?"
+    r"(?:" + _FORMAT_WORDS + r")\b(?!\s+(?:of|about|de|del|von|van|di|do|da)\s(?!(?:" + _FORMAT_WORDS + r")\b))"
+    r"|" + _CUE.pattern + r"\s+(?:about\s+|o\s+|om\s+)?(?:(?:that|this|the|my|die|la|ma|mi|a|o|de|die|tej|tym|ta|"
+    r"den)\s+)?(?:question|request|query|questão|pergunta|pregunta|domanda|frage|vraag|fråga\w*|spørgsmål\w*|"
+    r"pytani\w*|prośb\w*)(?=\s*(?:[.,;!?]|$|i'?ll\b|i will\b|it'?s\b))"
+    r"|\bforget (?:that )?i (?:ever |even )?asked\b(?!\s+(?:about|you about|for))"
+    r"|\bhelp me (?:to )?(?:write|draft|word|phrase|compose|formulate|put together)\b[^?!]{0,120}?" + _CUE.pattern
+    + r"|\b(?:hilf mir|mir helfen|helfen|aide-moi|m'aider|ayúdame|me ayudas|ayudarme|aiutarmi|aiutami|ajudar-me|"
+    r"ajuda-me|ajudas-me|me helpen|hjälpa mig|hjælpe mig|pomożesz mi|pomóż mi)\b[^?!.]{0,100}?\b(?:escribir|"
+    r"redactar|écrire|rédiger|schreiben|formulieren|verfassen|scrivere|redigere|escrever|redigir|schrijven|opstellen|"
+    r"skriva|skrive|napisać|napisaniu)\b"
+    + r"|\b(?:can|could|should|may|do|how do|how can) i (?:ask|get|make|force|request|tell|persuade) "
+    r"(?!(?:you|u|the (?:model|assistant|ai|bot|chatbot|system))\b)(?:[\w.'-]+\s+){1,3}(?:to\s+)?" + _CUE.pattern
+    # the person's own lyrics / poem / song edited ("Remove the swear words from these lyrics I wrote")
+    + r"|" + _CUE.pattern + r"[^.?!;]{1,80}?\b(?:from|in|out of|de|dans|aus|da|dalla|uit) (?:these|this|my|esta|"
+    r"mon|ma|mes|mi|meinem|meiner|mia|mio|minha|meu|mijn|mojego|mojej) (?:[\w'-]+ )?(?:lyrics|song|poem|verses?|"
+    r"lines|rap|chorus|canción|letra|poème|chanson|liedtext|lied|gedicht|canzone|poesia|poema|liedje|wiersz\w*|"
+    r"piosenk\w*)\b",
+    _I)
+
+
 _SAID_BY_ME = re.compile(r"\b(?:i|I) (?:just )?(?:said|told you|wrote|typed|mentioned|shared|gave you)\b"
                          r"|\bmy (?:first|last|previous|earlier|opening|second) (?:message|msg|turn)s?\b", _I)
 
@@ -368,6 +463,8 @@ def request_form(text: str) -> bool:
     """
     t = _NOT_A_REQUEST.sub(" ", _QUOTED.sub(" ", _mask_how_clauses(clean(text))))
     if _NOT_IMPERATIVE.search(t) and not (_LEX[2].search(t) or _LEX[11].search(t)):
+        return False
+    if _OTHER_TASK.search(t) and not _LEX[3].search(t):  # round 16
         return False
     if _EDITING.search(t) and not (_LEX[3].search(t) or _SAID_BY_ME.search(t)):  # round 13: "Delete the salary line
         # from my CV draft."; round 14: not "Forget what I said in my first message" (a reference to a turn)

@@ -589,6 +589,10 @@ SPENT_SETS = ("fresh", *(f"fresh{i}" for i in range(2, 13)))
 # round 14's rows are also guarded against fresh13 (spent: measured once on round 13); the earlier rounds keep the
 # guard they were built with, so their rows stay byte-identical. fresh14 (round 14's unseen test) is never opened.
 SPENT_SETS_14 = (*SPENT_SETS, "fresh13")
+# round 15's rows are also guarded against fresh14 (spent: measured once on rounds 13 and 14). fresh15 is never opened.
+SPENT_SETS_15 = (*SPENT_SETS_14, "fresh14")
+# round 16's rows are also guarded against fresh15 (spent: measured once on rounds 14 and 15). fresh16 is never opened.
+SPENT_SETS_16 = (*SPENT_SETS_15, "fresh15")
 
 
 def _evaluation_paths(sets: tuple[str, ...] = SPENT_SETS) -> list[Path]:
@@ -632,11 +636,11 @@ def evaluation_frames(sets: tuple[str, ...] = SPENT_SETS) -> set[str]:
 
 
 def _guarded_round(add, round_no: int) -> None:
-    """Rounds 12, 13 and 14: rows for the error categories of the previous fresh measurement
+    """Rounds 12 to 16: rows for the error categories of the previous fresh measurement
     (repair/watchdog/data/round<N>.py), training split only, own random stream (SEED + N); rows equal to an
     evaluation sentence or sharing the frame of an evaluation request are dropped."""
     module = importlib.import_module(f"repair.watchdog.data.round{round_no}")
-    sets = SPENT_SETS_14 if round_no >= 14 else SPENT_SETS
+    sets = {16: SPENT_SETS_16, 15: SPENT_SETS_15, 14: SPENT_SETS_14}.get(round_no, SPENT_SETS)
     banned, frames, seen = evaluation_texts(sets), evaluation_frames(sets), set()
     for text, label, target, group, lang, kind, history in module.rows(random.Random(SEED + round_no)):
         key = (_norm(text), label)
@@ -714,6 +718,8 @@ def _rows() -> list[dict]:
     _guarded_round(add, 12)
     _guarded_round(add, 13)
     _guarded_round(add, 14)
+    _guarded_round(add, 15)
+    _guarded_round(add, 16)
     for k, row in enumerate(rows):
         row["id"] = f"wd-{k:04d}"
     return rows
