@@ -616,7 +616,7 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
     span = _extract_span(text, history)
     if span is None:
         return None
-    span = _with_value(text, span)
+    span = _tidy(_with_value(text, span), text)
     i = text.find(span)  # round 15: a quoted title keeps its closing quote ('the lyrics of "Yellow Submarine"')
     if i >= 0 and text[i + len(span): i + len(span) + 1] in ('"', "”", "»") and (
             span.count('"') % 2 == 1 or span.count("“") > span.count("”") or span.count("«") > span.count("»")):
@@ -632,7 +632,8 @@ def _extract_span(text: str, history: Iterable = ()) -> str | None:
     cues = list(_CUE.finditer(text))
     for k, m in enumerate(cues):
         span = _object_after(text, m.end())
-        if span is not None and (_BARE_PRONOUN.match(_loose(span)) or _CLAIM_NP.match(span.strip(_PUNCT))):
+        if span is not None and (_BARE_PRONOUN.match(_loose(span)) or _CLAIM_NP.match(span.strip(_PUNCT))
+                                 or _PRONOUN_16.match(_loose(span))):
             claim = _claim_before(text[: m.start()])  # round 15: "You said X. That's a myth. Forget it."
             if claim:
                 return claim
@@ -647,7 +648,8 @@ def _extract_span(text: str, history: Iterable = ()) -> str | None:
         if span and not refers and k + 1 < len(cues) and _then_named(text, m.end(), span, cues[k + 1]):
             continue  # round 14: "Stop storing my location, forget that I live in Bristol": the second names it
         if span and not refers and _contained(span, [text]):
-            earlier = _value_turn(span, history) if has_turns else None
+            # round 16: "Vergeet mijn BSN alsjeblieft weer." after the turn that gave it
+            earlier = (_value_turn(span, history) or _value_turn(_loose(span), history)) if has_turns else None
             return earlier or span
         if span and refers:
             wants_history = True
@@ -822,11 +824,23 @@ _CLAIM_BEFORE = re.compile(
 
 def _claim_before(prefix: str) -> str | None:
     """The last claim stated in `prefix` (the text before a "forget it / that / esa idea"), or None."""
-    found = [m for m in _CLAIM_BEFORE.finditer(prefix) if len(m.group("t").split()) >= 3]
+    found = [m for m in (*_CLAIM_BEFORE.finditer(prefix), *_WORRY_BEFORE.finditer(prefix))
+             if len(m.group("t").split()) >= (2 if m.re is _WORRY_BEFORE else 3) and not _is_reference(m.group("t"))]
     if not found:
         return None
-    t = found[-1].group("t").strip(_PUNCT + " ")
+    last = max(found, key=lambda m: m.start("t"))
+    t = last.group("t").strip(_PUNCT + " ")
+    if last.re is _WORRY_BEFORE:  # "dass du meine Adresse kennst" -> "meine Adresse"
+        t = re.sub(r"\s+(?:kennst|weißt|kennen|wissen|behältst|speicherst|erinnerst)$", "", t, flags=re.IGNORECASE)
+    value = _WORRY_VALUE.match(prefix[last.end("t"):]) if last.re is _WORRY_BEFORE else None
+    if t and value:  # round 16: "the name of my abuser, Craig Lomax." / "le numéro de ma fille, 07 81 22 40 19."
+        t = f"{t}, {value.group('v')}"
     return t or None
+
+
+# a value after a comma that ends the worry sentence: digits / an e-mail, or one to four capitalised words
+_WORRY_VALUE = re.compile(r"^,\s+(?P<v>[^,.!?;]*[\d@][^,!?;]*?|(?-i:[A-Z][\w'-]+)(?: (?-i:[A-Z][\w'-]+)){0,3})"
+                          r"\s*(?:[.!?;]|$)", re.IGNORECASE)
 
 
 # "the lyrics I pasted", "my login details from before", "the plot of that book": an earlier turn is meant
@@ -876,3 +890,78 @@ def _fallback(text: str) -> str | None:
         return None
     # the leftover must be one contiguous span of the text to count
     return rest if _contained(rest, [text]) else None
+
+
+# ---- round 16 ------------------------------------------------------------------------------------------------------
+# more pronoun objects that point back to a claim or a worry stated first ("Please forget him.", "Oublie-le.",
+# "Vergiss sie bitte.", "Forget that, bats can see.")
+_PRONOUN_16 = re.compile(r"^[\s-]*(?:him|her|them|those|le|la|les|lo|sie|ihn|lui|ele|ela|hem|haar)?$", re.IGNORECASE)
+# a worry or claim stated first ("Me preocupa que recuerdes que X.", "Mi dà fastidio che tu conosca X.", "Het is een
+# fabeltje dat X.", "You are not supposed to know X.", "you told my kid that X", "Arrête de croire que X, ..."); the
+# claim ends at the sentence end or at a comma
+_WORRY_BEFORE = re.compile(
+    r"(?:\b(?:i'?m (?:worried|scared|afraid|uncomfortable)|it (?:really )?(?:bothers|worries|scares) me)"
+    r"(?: that)? (?:you|u) (?:still )?(?:know|remember|can recite|have|believe)(?: that)?"
+    r"|\b(?:you|u) (?:are|'re) (?:still )?(?:not supposed to know|telling (?:me|people|everyone)(?: that)?)"
+    r"|\b(?:i )?(?:don'?t|do not) want (?:you|u) to (?:know|remember)(?: that)?"
+    r"|\b(?:you|u) told (?:my|our|his|her) \w+(?: that)?|\bthe model keeps (?:repeating|saying|claiming)(?: that)?"
+    r"|\b(?:me preocupa|me molesta|me da miedo|tengo miedo de) que (?:recuerdes|sepas|creas|conozcas)(?: que)?"
+    r"|\bno quiero que (?:recuerdes|sepas)(?: que)?"
+    r"|\b(?:mi dà fastidio|mi preoccupa|ho paura) che tu (?:conosca|sappia|ricordi|creda)(?: che)?"
+    r"|\b(?:è un mito|è una bufala|è una leggenda) che"
+    r"|\b(?:tenho medo|me preocupa|me incomoda) que (?:você|tu) (?:se )?(?:lembre|saiba|conheça|lembres|saibas)"
+    r"(?: de)?(?: que)?|\b(?:é (?:um )?mito|é mentira|é lenda) que"
+    r"|\b(?:ça m'inquiète|ça me gêne|j'ai peur) que (?:tu|vous) (?:connaisses|saches|te souviennes|connaissiez)"
+    r"(?: de)?(?: que)?|\b(?:arrête|arrêtez) de croire que|\bc'est (?:un mythe|une légende) que"
+    r"|\bhet is een (?:fabeltje|mythe|broodjeaapverhaal) dat|\bik wil niet dat je (?:weet|onthoudt)(?: dat)?"
+    r"|\bes ist ein (?:mythos|märchen),? dass|\b(?:mich stört|ich mache mir sorgen),? dass du"
+    r")\s+(?P<t>[^.!?;,]+?)\s*(?=" + _ABBR + r"[.!?,](?:\s|$)|$)",
+    re.IGNORECASE)
+
+# the value announced after a descriptor: "my postcode please its BS3 4LT", "a minha senha, era X", "mon password
+# s'il te plaît, c'est X" -> "<descriptor>, <value>" (two pieces of the text; detector._contained accepts the pair)
+# (only with a politeness word in between or a past-tense announcer: the older sets' gold keeps "my adress, its X")
+_ANNOUNCER = re.compile(r"^(?P<d>.+?)(?:\s*,?\s+(?:please|pls|plz|stp|svp|s'il te plaît|s'il vous plaît|por favor|"
+                        r"per favore|bitte|alsjeblieft|alstublieft)\s*,?\s+(?:it'?s|its|it is|it was|c'est|c'était|"
+                        r"era|es|è|é|ist|war|that'?s)|\s*,\s+(?:it was|c'était|era|war|was))\s+"
+                        r"(?P<v>[^\s,;]*[\d@][^,;]*)$", re.IGNORECASE)
+# what follows a target and names no part of it: a memory phrase, a reason clause after a comma without a value, a
+# run-on clause ("i havent finished it and ...")
+_TAIL_16 = re.compile(r"(?:\s+(?:from|out of) (?:your|ur) (?:memory|weights|knowledge|brain|mind|head|training data|"
+                      r"system|database)\b.*"
+                      r"|,\s+(?:it'?s|its|it is|c'est|that'?s|this is|es|è|é|ist|het is) (?:for|pour|para|per|für|"
+                      r"voor|my|mon|ma|mi|mein|meine|mijn|un|une|a|an|uno|una|um|uma|ein|eine|een|de|del|della|"
+                      r"secret|private|personal)\b[^\d@]*"
+                      r"|\s+(?:i|je|yo|ich|io|eu|ik) (?:havent|haven'?t|have not|n'ai pas|no he|habe|non ho|não|heb)\b"
+                      r"[^\d@]*)$", re.IGNORECASE)
+_POLITE_VALUE = re.compile(r"^\s*,?\s*(?:please|pls|plz|stp|svp|s'il te plaît|s'il vous plaît|por favor|per favore|"
+                           r"bitte|alsjeblieft|alstublieft)\s*,?\s+(?:it'?s|its|it is|it was|c'est|c'était|era|es|è|"
+                           r"é|ist|war)\s+(?P<v>[^\s,;]*[\d@][^\s,;]*)\s*[.!]?\s*$", re.IGNORECASE)
+_SCOPE_16 = re.compile(r"^(?:alles|all das),? was (?:du|sie) (?:über|von) (?P<x>.+?) (?:weißt|wissen|kennst)$",
+                       re.IGNORECASE)
+
+
+def _tidy(span: str, text: str) -> str:
+    """Round 16: `span` without a trailing memory phrase / reason clause / run-on clause, German scope words ("alles
+    was du über X weißt" -> X), "the misinformation that X" -> X, and an announced value after its descriptor as
+    "<descriptor>, <value>" without the announcing word (see _ANNOUNCER)."""
+    if not span:
+        return span
+    scope = _SCOPE_16.match(span)
+    if scope:
+        span = scope.group("x")
+    cut = _TAIL_16.search(span)
+    if cut and len(span[: cut.start()].split()) >= 2:
+        span = span[: cut.start()].rstrip(_PUNCT + " ")
+    if not _HAS_VALUE.search(span):  # "oublie mon password s'il te plaît, c'est Bonbon!77"
+        i = text.casefold().rfind(span.casefold())
+        after = _POLITE_VALUE.match(text[i + len(span):]) if i >= 0 else None
+        if after:
+            return f"{span}, {after.group('v')}"
+    m = _ANNOUNCER.match(span)
+    if m and len(m.group("d").split()) >= 2 and not _HAS_VALUE.search(m.group("d")):
+        d, v = m.group("d").rstrip(_PUNCT + " "), m.group("v").strip(_PUNCT + " ")
+        low = text.casefold()
+        if d and v and d.casefold() in low and v.casefold() in low:
+            return f"{d}, {v}"
+    return span
