@@ -24,6 +24,10 @@ exec-lamn = lam DEFAULT_LAM * n_probes / 4 (the template plan's per-probe balanc
 since `planner.balanced_lam`, so exec-lam1 is the plan as it was before);
 exec-full = no rank truncation (rank = number of probes, at most 8); exec-nocan = without its retain canaries
 (the executor takes a plan's canaries out of the preserved anchor keys; template plans have none).
+NAME-x (e.g. exec-x, template-own-x): that variant's plan through `repair.editing.execute`, the path
+`Session.forget` takes (lam escalation lam/3, lam/10 while forget probes still reveal; a stronger attempt that
+breaks a retain canary is discarded; an edit that breaks one is rolled back and then measured as no edit); rows add
+"status" and "lam_used".
 --edit-limit K edits only the first K targets (all of them still shape anchors and retain set: reproduction checks).
 --compare FILE,FILE [--baseline template-own] loads no model: exec vs the baseline over those runs' facts by the
 pre-registered rule (`compare`).
@@ -162,7 +166,7 @@ def main() -> None:
 
     import repair
     from repair.data import contains_answer
-    from repair.editing import DEFAULT_LAM, DEFAULT_LAYERS, Editor, template_plan, template_wrappers
+    from repair.editing import DEFAULT_LAM, DEFAULT_LAYERS, Editor, execute, template_plan, template_wrappers
     from repair.errors import RepairError
     from repair.records import RepairPlan
     from repair.surgeon import Surgeon
@@ -209,11 +213,11 @@ def main() -> None:
         plans[fact.id] = {}
         if "template" in variants:
             plans[fact.id]["template"] = template_plan(fact.question)
-        if "template-own" in variants:  # the same template probes, built on the measured fact itself
-            own = RepairPlan(target=fact.question, subject=fact.subject, forget_probes=template_wrappers(fact.question),
-                             check_probes=list(fact.paraphrases), answers=list(fact.answers))
-            if own.model_dump() != template_plan(fact.question).model_dump():  # else the template row is its row
-                plans[fact.id]["template-own"] = own
+        # the same template probes, built on the measured fact itself
+        own = RepairPlan(target=fact.question, subject=fact.subject, forget_probes=template_wrappers(fact.question),
+                         check_probes=list(fact.paraphrases), answers=list(fact.answers))
+        if "template-own" in variants and own.model_dump() != template_plan(fact.question).model_dump():
+            plans[fact.id]["template-own"] = own  # else the template row is its row
         if {"surgeon", "layers"} & set(variants) or any(v.startswith("exec") for v in variants) or sweep:
             t0 = time.perf_counter()
             try:
@@ -253,10 +257,15 @@ def main() -> None:
                     "exec-nocan": ex.model_copy(update={"retain_canaries": []}),
                 }
                 for v in variants:
-                    if v in ablations:
-                        plans[fact.id][v] = ablations[v]
+                    if v.removesuffix("-x") in ablations:
+                        plans[fact.id][v] = ablations[v.removesuffix("-x")]
             if "layers" in variants:
                 plans[fact.id]["layers"] = p
+        for v in variants:  # NAME-x: the plan of variant NAME through execute (template-own: else template's)
+            if v.endswith("-x") and fact.id in plans and v not in plans[fact.id]:
+                base = own if v == "template-own-x" else plans[fact.id].get(v[:-2])
+                if base is not None:
+                    plans[fact.id][v] = base
             if sweep:  # each layer with the rank its trial used (else the effective rank there)
                 ranks = surgeon.layer_ranks(p, sweep)
                 if trial is not None:
@@ -293,25 +302,35 @@ def main() -> None:
     for fact in targets[: args.edit_limit or None]:
         for name, plan in plans[fact.id].items():
             t0 = time.perf_counter()
-            computed = editor.compute(plan)
-            diag = {}
-            for layer, (b, a) in computed.delta.factors.items():
+            diag, status = {}, {}
+            if name.endswith("-x"):  # the user path: execute (escalation, canary rollback); rolled back = no edit
+                record, delta = execute(editor, plan)
+                status = {"status": record.status, "lam_used": record.plan.lam if record.plan else plan.lam}
+                applied, layers_used, rank_used = (delta if record.status == "applied" else None), record.layers, \
+                    record.rank
+                keys = None
+            else:
+                computed = editor.compute(plan)
+                applied, layers_used, rank_used, keys = computed.delta, computed.layers, computed.rank, computed.keys
+            for layer, (b, a) in (applied.factors.items() if applied is not None else ()):
                 d = b.double() @ a.double()  # [d_model, d_ff]
                 c = cov[layer].double()
                 w = patient.base_weight(layer).double()
-                k = computed.keys[layer].double()
-                kn = k / k.norm(dim=1, keepdim=True)
-                n = len(kn)
                 diag = {"delta_fro": round(float(d.norm()), 4),
-                        "gen": round(float(torch.trace(d @ c @ d.T) / torch.trace(w @ c @ w.T)), 6),
-                        "key_cos": round(float(((kn @ kn.T).sum() - n) / max(1, n * (n - 1))), 4)}
-            patient.apply_delta("eval", computed.delta)
+                        "gen": round(float(torch.trace(d @ c @ d.T) / torch.trace(w @ c @ w.T)), 6)}
+                if keys is not None:
+                    kn = keys[layer].double() / keys[layer].double().norm(dim=1, keepdim=True)
+                    n = len(kn)
+                    diag["key_cos"] = round(float(((kn @ kn.T).sum() - n) / max(1, n * (n - 1))), 4)
+            if applied is not None:
+                patient.apply_delta("eval", applied)
             try:
                 qs = [fact.question, *fact.paraphrases, *(f.question for f in retain)]
                 replies = patient.answer_many(qs, max_new_tokens=32)
                 edited_lp = answer_logprobs(patient, items)
             finally:
-                patient.remove_delta("eval")
+                if applied is not None:
+                    patient.remove_delta("eval")
             diag["retain_drop"] = round(float((base_lp - edited_lp).clamp_min(0).mean()), 4)
             leak_q = int(contains_answer(replies[0], fact.answers))
             leak_p = sum(contains_answer(r, fact.answers) for r in replies[1:4])
@@ -320,8 +339,8 @@ def main() -> None:
             lost = [f.id for f, b, a in zip(retain, base_kept, after, strict=True) if b and not a]
             gained = [f.id for f, b, a in zip(retain, base_kept, after, strict=True) if a and not b]
             row = {"fact": fact.id, "variant": name, "leak_q": leak_q, "leak_p": leak_p, "retain": kept,
-                   "retain_total": len(retain), "layers": computed.layers, "rank": computed.rank,
-                   "n_forget_probes": len(plan.forget_probes), "lam": plan.lam, **diag,
+                   "retain_total": len(retain), "layers": layers_used, "rank": rank_used,
+                   "n_forget_probes": len(plan.forget_probes), "lam": plan.lam, **status, **diag,
                    "lost": lost, "gained": gained, "seconds": round(time.perf_counter() - t0, 1),
                    "q_reply": replies[0][:80]}
             rows.append(row)
