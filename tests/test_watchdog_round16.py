@@ -95,17 +95,6 @@ def test_round16_rows_are_deterministic_training_rows():
     assert not [r for r in load_examples("heldout") if r.group.startswith(("f16", "h16"))]
 
 
-def test_round16_leak_guard_reads_fresh15_but_no_later_set():
-    assert {p.stem for p in build._evaluation_paths(build.SPENT_SETS_16)} == {
-        "fresh", *(f"fresh{i}" for i in range(2, 16))}
-    texts, frames = build.evaluation_texts(build.SPENT_SETS_16), build.evaluation_frames(build.SPENT_SETS_16)
-    for r in load_examples("train"):
-        if r.group.startswith(("f16", "h16")):
-            assert build._norm(r.text) not in texts
-            if r.target and r.target in r.text:
-                assert build._norm(r.text.replace(r.target, "{t}")) not in frames
-
-
 # ---- the shipped watchdog (real exported encoder + head) -------------------------------------------------------
 @pytest.mark.parametrize(("text", "target"), [
     ("um okay so forget my cousin's address", "my cousin's address"),

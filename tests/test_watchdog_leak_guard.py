@@ -1,0 +1,21 @@
+"""Each round's training rows share no text and no request frame with the evaluation sets spent before it, and its
+leak guard reads exactly those sets (never a later, unseen one)."""
+
+import pytest
+
+from repair.watchdog.data import build
+from repair.watchdog.dataset import load_examples
+
+
+@pytest.mark.parametrize(("round_no", "spent"), [
+    (14, build.SPENT_SETS_14), (15, build.SPENT_SETS_15), (16, build.SPENT_SETS_16),
+])
+def test_round_leak_guard_reads_the_previous_fresh_set_but_no_later_one(round_no, spent):
+    assert {p.stem for p in build._evaluation_paths(spent)} == {"fresh", *(f"fresh{i}" for i in range(2, round_no))}
+    texts, frames = build.evaluation_texts(spent), build.evaluation_frames(spent)
+    prefixes = (f"f{round_no}", f"h{round_no}")
+    for r in load_examples("train"):
+        if r.group.startswith(prefixes):
+            assert build._norm(r.text) not in texts
+            if r.target and r.target in r.text:
+                assert build._norm(r.text.replace(r.target, "{t}")) not in frames
