@@ -15,7 +15,7 @@ from repair.records import Intent
 from repair.watchdog.adapter import ADAPTER_PATH
 from repair.watchdog.encoder import MAX_CHARS, Encoder, clip_chars
 from repair.watchdog.extract import _user_turns, clean, extract_target
-from repair.watchdog.features import frame, lexical, vetoed
+from repair.watchdog.features import frame, lexical, plain_request, vetoed
 from repair.watchdog.head import HEAD_PATH, Head
 
 
@@ -100,6 +100,8 @@ class Watchdog:
             # head says; the score is capped below the threshold so
             # `score >= threshold` keeps meaning "forget"
             p = min(p, float(np.nextafter(self.head.threshold, 0.0)))
+        if PLAIN_FLOOR <= p < self.head.threshold and plain_request(text, history):
+            p = self.head.threshold  # round 17: a request in its plainest form (features.plain_request)
         if p < self.head.threshold:
             return Intent(kind="chat", target=None, score=p)
         target = extract_target(clip_chars(text), history)
@@ -108,6 +110,9 @@ class Watchdog:
         return Intent(kind="forget", target=target, score=p)
 
 
+# round 17: a plain request (features.plain_request) scored under the threshold still counts as one, unless the head
+# is all but sure it is chat; on the spent sets and the training split no chat turn has the plain form at all
+PLAIN_FLOOR = 0.01
 WINDOW = 160  # characters; see Watchdog.score
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 

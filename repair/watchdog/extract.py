@@ -37,13 +37,16 @@ _CUE = re.compile(
     r"|delet|earse|unsee|unhear|unknow"
     # verbs that only ask for forgetting with the model's memory as their source ("clear X from your memory",
     # "discard what you know about X"; round 12: the memory named in six more languages)
+    # (round 17: "revoke / withdraw what you know about X")
     r"|(?:drop|clear|discard|take|get|lose|removal of|deletion of|erasure of|strike|streich(?:e|en)?|nimm|tira|quita|"
+    r"revoke|withdraw|retract|"
     r"togli|retire|enlève|haal|scratch|cut|kick|toss|throw)"
     r"(?=\s[^.?!]{0,80}?\b(?:from|frm|out of|outta|aus|de|da|dalla|uit) "
     r"(?:(?:your|ur) (?:memory|mind|knowledge|brain|weights|head|system|memory banks?)|what you know|"
     r"deinem (?:gedächtnis|speicher|kopf)|"
     r"ta mémoire|tu memoria|tua memória|sua memória|tua memoria|je geheugen)\b"
-    r"|\s+(?:(?:all|everything|anything|what|that)\s+)+(?:you|u) (?:know|remember|(?:have )?learn(?:ed|t))\b)"
+    r"|(?:\s+(?:away|out))?\s+(?:(?:all|everything|anything|what|whatever|that)\s+)+(?:you|u) (?:know|remember|"
+    r"(?:have )?learn(?:ed|t))\b)"
     r"|clear(?=\s+(?:all\s+)?(?:your|ur)\s+(?:whole\s+|entire\s+)?(?:memory|memories|knowledge)\b)"
     r"|(?:don'?t|dont|do not|stop|quit|never) (?:keep(?:ing)?|stor(?:e|ing)|hold(?:ing)? on ?to|hang(?:ing)? on ?to|"
     r"retain(?:ing)?|recall(?:ing)?|memori[sz](?:e|ing))"
@@ -100,6 +103,9 @@ _CUE = re.compile(
     # round 14: "if you no longer remembered X", "que tu ne te souviennes plus de X"
     r"|(?:no longer|didn'?t|did not|never again) (?:remembered|knew|recalled)"
     r"|no quiero que (?:tú )?(?:recuerdes|sepas|guardes)"
+    # round 17: "non voglio che tu ricordi X", "não quero que lembres X", "I'd rather you didn't hang on to X"
+    r"|non voglio che (?:tu )?(?:ricordi|sappia|tenga a mente|memorizzi)|não quero que (?:você |tu )?(?:lembre|lembres|"
+    r"saiba|saibas|guarde|guardes|memorize|memorizes)|(?:didn'?t|did not|wouldn'?t|would not) (?:hang|hold) on ?to"
     # round 14: the model in the third person ("make sure the model forgets X / no longer knows X")
     r"|(?:(?<=model )|(?<=assistant )|(?<=chatbot )|(?<=system )|(?<=AI ))(?:forgets|unlearns|erases|deletes|"
     r"no longer (?:knows|remembers)|stops (?:knowing|remembering)|doesn'?t (?:know|remember)|"

@@ -33,6 +33,9 @@ _LEX = [
     _CUE,
     # 1: cue verb opening a clause (imperative / bare request), after optional politeness
     re.compile(r"(?:^|[.!?;:,]\s*|\s[-–—]+\s*|\b(?:and|so|just|now|then|time to|make yourself|go ahead and|want you to|"
+               r"(?<=\s)please|(?<=\s)kindly|"
+               # round 17: "and" opening the request in other languages ("Y olvida X", "Und vergiss X", "Og glem X")
+               r"^(?:y|e|et|und|en|och|og|oraz|ed)|^i(?=\s+(?:zapomn|usuń|wymaż|skasuj))|"
                r"ask you to|need you to|that you|you should|you need to|you must|you have to|request:|but)\s+)"
                r"(?:(?:please|pls|plz|ple+a+s+e*|kindly|hey|ok(?:ay)?|so|just|actually|now|bitte|s'il te plaît|"
                r"por favor|per favore|porfa|porfis|xfa|pf|svp|stp|aub|alsjeblieft|dai|vá|ya|oye|hé|he|hoor|snälla|"
@@ -92,15 +95,31 @@ _LEX = [
                r"|formatet|stilen|tonen|frågan|instruktionerna|formatowani\w*|styl\w*|pytani\w*|instrukcj\w*|"
                r"formateringen|spørgsmålet)\b"
                # round 15: not a work or a fact named by a quoted title or question ("the answer to \"what is X\"")
-               r"(?!\s+(?:to|of|for|from|on|in|à|a|de|del|di|do|da|van|von|op|auf)\s+[\"“«„])", _I),
+               r"(?!\s+(?:to|of|for|from|on|in|à|a|de|del|di|do|da|van|von|op|auf)\s+[\"“«„])"
+               # round 17: not a personal detail named with one of those words ("forget my work schedule / address")
+               r"(?!\s+(?:schedule|shifts?|hours|address|e-?mail|phone|number|badge|id|laptop|password|contract|"
+               r"colleagues?|history|visa|permit|rota|situation|problems?)\b)", _I),
     # 10: the forget clause is followed by a new request or question (forget X, how do ...?; forget it, what's ...)
-    re.compile(_CUE.pattern + r"[^.?!;]*(?:[,;.!:]|\s[-–—]+)\s*(?:and\s+)?(?:just\s+|now\s+|actually,?\s+|instead,?\s+|"
+    # (round 17: not "Zapomnij, jak X" / "Glöm, hur X": there the question word opens the verb's object)
+    re.compile(_CUE.pattern + r"(?!,\s*(?:jak|co|gdzie|kto|kiedy|hur|vad|var|hvordan|hvad|hvor)\b)"
+               r"[^.?!;]*(?:[,;.!:]|\s[-–—]+)\s*(?:and\s+)?(?:just\s+|now\s+|actually,?\s+|instead,?\s+|"
                r"please\s+)?"
-               r"(?:what|what's|how|why|who|whose|which|where|when|is|are|do|does|did|should|would|will|tell|write|"
+               r"(?:i'?ll|i will|we'?ll|"  # round 17: "Forget the fries, I'll have salad instead."
+               r"what|what's|how|why|who|whose|which|where|when|is|are|do|does|did|should|would|will|tell|write|"
                r"answer|give|let's|lets|call|use|explain|can you|could you|talk|show|make|take|keep|go|add|try|do|"
                r"start|stick|switch|change|put|rewrite|shorten|focus|écris|fais|mets|sois|escribe|hazlo|ponlo|"
                r"schreib|nimm|mach|scrivi|usa|fai|escreve|põe|faz|schrijf|maak|doe|skriv|gör|ge|berätta|napisz|zrób|daj|"
-               r"powiedz|lav|giv|fortæl|vad|hur|co|jak|hvad|hvordan)\b", _I),
+               r"powiedz|lav|giv|fortæl|vad|hur|co|jak|hvad|hvordan)\b"
+               # round 17: "Forget Paris, Lisbon is the better trip" / "Olvida el paraguas, hoy no llueve": a
+               # comparison or a remark about something else after a short object
+               # ("Forget about formalities and call me Sam": a new instruction after "and")
+               r"|" + _CUE.pattern + r"[^.?!;,]{1,60}?\s+and\s+(?:just\s+|then\s+)?(?:call|tell|write|give|use|make|"
+               r"show|explain|answer|keep it|talk|speak|be)\b"
+               r"|" + _CUE.pattern + r"\s+(?:about\s+)?(?:\w+\s+){0,2}\w+\s*,\s*[^.?!]{0,40}?\b"
+               r"(?:is|are|'s|es|est|ist|è|é|is|är|er|jest)\s+"
+               r"(?:(?:way|much|far|so|the|a|mucho|bien|viel|molto|veel|muito)\s+)*(?:better|best|nicer|cheaper|"
+               r"prettier|more fun|mejor|meilleure?|besser|migliore|melhor|beter|bättre|bedre|lepsz\w*)\b",
+               _I),
     # 11: polite conditional or passive request: "if you forgot X", "I want X forgotten / gone / deleted"
     re.compile(r"\b(?:if|rather|wish|hope|prefer|prefer it if|prefer that) you (?:could |would |'d )?"
                r"(?:forgot|forget|erased|deleted|removed|unlearned|unlearnt|wiped)\b"
@@ -159,7 +178,11 @@ _LEX = [
                _I),
     # 19: the sentence is quoted or judged as advice / a saying ("forget about X, just Y - is that good advice?")
     re.compile(r"\b(?:is (?:that|this|it) (?:good|bad|sound|wise|true|right|correct|healthy|a good idea|fair)"
-               r"|(?:good|bad|sound|wise) advice|a saying|the phrase|the expression|the motto)\b", _I),
+               r"|(?:good|bad|sound|wise) advice|a saying|the phrase|the expression|the motto"
+               # round 17: a saying attributed to someone ("..., diceva mio nonno", "as my gran used to say")
+               r"|(?:as )?my \w+ (?:used to say|always says|always said|would say)|(?:diceva|dice sempre|disait|dit "
+               r"toujours|decía|dice siempre|sagte|sagt immer|zei|zegt altijd|dizia|diz sempre|sa alltid|sagde|"
+               r"mówił|mówiła) (?:\w+ )?(?:mio|mia|mon|ma|mi|mein|meine|mijn|meu|minha|min|mitt|mój|moja)\b)\b", _I),
     # 20: refers to an earlier turn
     re.compile(r"\b(?:what i (?:just )?(?:told|said|shared|wrote|gave)|my (?:last|previous) message|"
                r"the last thing i|i (?:just )?(?:told|shared|gave) you|above)\b", _I),
@@ -225,6 +248,17 @@ _EXTRA = re.compile(
     r"\b(?:i )?(?:don'?t|do not|no longer) want (?:you|u|the model|the assistant) (?:to (?:know|remember)|knowing|"
     r"remembering)\b"
     r"|\bmake (?:the model|the assistant|yourself|urself|ur self|your self|it|him|her) (?:forget|unlearn)\b"
+    # round 17: "Ich möchte nicht, dass du dir X merkst", "Ik wil niet dat je X onthoudt", "je ne veux pas que tu
+    # retiennes X", "could you not store X"
+    r"|\b(?:möchte|will|wünsche mir|mag) (?:ich )?nicht,? dass (?:du|sie) (?:dir|sich) [^.?!]{1,60}? merk(?:st|en)\b"
+    r"|\bik wil niet dat (?:je|u|jij) [^.?!]{1,60}? (?:onthoudt|onthoud|bewaart|opslaat|weet)\b"
+    r"|\bje ne veux pas que (?:tu|vous) (?:retiennes|reteniez|gardes|gardiez|saches|sachiez|te souviennes|vous "
+    r"souveniez)\b"
+    r"|\b(?:could|can|would|will) (?:you|u) (?:please )?not (?:store|keep|retain|remember|save|hold on ?to|"
+    r"hang on ?to)\b"
+    # round 17: "I'd like to revoke / erase what you know about X" (the model's knowledge named)
+    r"|\b(?:i'?d like|i would like|i want|i need|i wish|i'?d love) to (?:revoke|withdraw|retract|erase|delete|remove|"
+    r"wipe|clear|purge|scrub)\b[^.?!]{0,40}?\b(?:what (?:you|u) (?:know|remember|have|hold)|your (?:memory|knowledge))"
     r"|\b(?:puedes|podrías|puede|quiero que|necesito que)\s+(?:\S+\s+){0,2}(?:olvid|borr|elimin)\w*"
     r"|\b(?:puoi|potresti|voglio che)\s+(?:\S+\s+){0,2}(?:dimentic|cancell)\w*"
     r"|\b(?:peux-tu|pourrais-tu|pouvez-vous|je veux que tu|je voudrais que tu)\s+(?:\S+\s+){0,2}"
@@ -336,7 +370,15 @@ _LEADS = (
 )
 _LEAD_THEN_CUE = re.compile(r"\b(?:" + _LEADS + r")\b[^.?!]{0,80}?" + _CUE.pattern, _I)
 _NOT_IMPERATIVE = re.compile(r"^\s*(?:forgetting|unlearning|deleting|erasing|removing|wiping)\b"
-                             r"|^\s*(?:forget|delete|erase|remove|wipe|unlearn)\s+or\s+\w+", _I)
+                             r"|^\s*(?:forget|delete|erase|remove|wipe|unlearn)\s+or\s+\w+"
+                             # round 17: an infinitive as the subject ("Esquecer faz parte da vida.", "Vergeten is
+                             # soms een zegen.", "Olvidar es humano.")
+                             r"|^\s*(?:olvidar|oublier|vergessen|dimenticare|esquecer|vergeten|glömma|glemme|zapomnieć|"
+                             r"borrar|effacer|löschen|cancellare|apagar|wissen|desaprender|verlernen|afleren)\s+"
+                             r"(?:no\s+|non\s+|não\s+|n'|ne\s+|nicht\s+|niet\s+|inte\s+|ikke\s+|nie\s+)?(?:es|est|ist|è|é|"
+                             r"is|är|er|jest|to|faz|fait|hace|macht|fa|maakt|kan|puede|peut|kann|può|pode|duele|"
+                             r"tut|fait|dói|doet|gör|gør|boli|requiere|braucht|richiede|exige|vraagt|kräver|kræver)\b",
+                             _I)
 
 
 # round 12: what is not a request even with a cue verb in it: a quotation ("What did Yoda mean by \"You must unlearn
@@ -440,7 +482,33 @@ _OTHER_TASK = re.compile(
     + r"|" + _CUE.pattern + r"[^.?!;]{1,80}?\b(?:from|in|out of|de|dans|aus|da|dalla|uit) (?:these|this|my|esta|"
     r"mon|ma|mes|mi|meinem|meiner|mia|mio|minha|meu|mijn|mojego|mojej) (?:[\w'-]+ )?(?:lyrics|song|poem|verses?|"
     r"lines|rap|chorus|canción|letra|poème|chanson|liedtext|lied|gedicht|canzone|poesia|poema|liedje|wiersz\w*|"
-    r"piosenk\w*)\b",
+    r"piosenk\w*)\b"
+    # round 17: a database / shell statement the person wants checked or explained ("Can you check this SQL: DELETE
+    # FROM users WHERE ...", "what does git rm --cached do?"): the verb is code, not a request
+    r"|\b(?:delete\s+from\s+(?!(?:your|ur|my|what|the model)\b)[\w.`\"\[\]]+(?:\s+(?:where|using|as)\b|\s*;|\s*$)"
+    r"|(?:drop|truncate)\s+(?:table|database|schema|index|view|column|collection)\b"
+    r"|(?:git\s+rm|rm\s+-r?f?)\b|\.(?:delete|remove|erase|drop)\(|\bdel\s+\w+\[)"
+    # round 17: removing a mark from skin or a surface ("Can you erase a tattoo completely with laser?")
+    r"|\b(?:erase|delete|remove|wipe|get rid of|scrub|efface\w*|borra\w*|elimina\w*|lösch\w*|entfern\w*|cancella\w*|"
+    r"rimuov\w*|apag\w*|remov\w*|verwijder\w*|wis)\s+(?:(?:a|an|the|this|that|un|una|le|la|el|ein\w*|die|den|das|"
+    r"il|lo|o|a|een|de|het)\s+)?(?:\w+\s+)?(?:tattoos?|scars?|stains?|wrinkles|graffiti|scratch(?:es)?|rust|mou?ld|"
+    r"acne|marks?|tatouages?|tatuajes?|tattoos?|tatuaggi|tatuagens?|tatoeages?|manchas?|taches?|flecken|macchi\w*|"
+    r"vlekken|cicatri\w*|narben?|littekens?)\b"
+    # round 17: un-learning a habit, a skill or a reaction (a question about people, not a request to the model:
+    # "Can you unlearn bad habits as an adult?", "¿Se pueden olvidar los malos hábitos?") unless the object is the
+    # person's own ("forget my habit of ...") or memory is named; and generic-you questions about people ("can you
+    # forget a language if you stop speaking it?")
+    r"|" + _CUE.pattern + r"\s+(?:(?:a|an|the|bad|old|these|those|all|your|un|una|unos|unas|los|las|les|des|"
+    r"die|schlechte\w*|alte\w*|cattive|vecchie|i|gli|le|os|as|maus|slechte|oude|de|dåliga|gamla|złe|stare|dårlige|"
+    r"gamle|mauvaises?|malos|malas)\s+){0,3}(?:(?!(?:my|our|mi|mis|mon|ma|mes|mein\w*|mijn|mio|mia|miei|mie|meu|"
+    r"minha|meus|minhas|mitt|min|mina|mój|moj\w*)\b)\w+\s+)?(?:habits?|accents?|reflexes|phobias?|addictions?|"
+    r"(?:bad |old |a )?behaviou?rs?|tics?|mannerisms?|hábitos?|costumbres?|habitudes?|gewohnheiten|gewohnheit|"
+    r"abitudin[ei]|vizi|vícios?|gewoontes?|gewoonten|vanor|vana|nawyk\w*|vaner?|manias?)\b"
+    r"|^(?:so\s+|but\s+|and\s+)?(?:can|could|do|does|will|would|is it (?:possible|normal|true)(?: to| that| for))\s+"
+    r"(?:you|one|people|adults|kids|children|a person|someone|we|humans|the brain|your brain)\s+"
+    r"(?:really\s+|ever\s+|actually\s+|truly\s+)?" + _CUE.pattern + r"\s+[^?]{1,80}?\b(?:as an adult|as adults|"
+    r"as you (?:get )?(?:age|older)|with age|later in life|at (?:any|your|my|an older|that) age|at \d+|"
+    r"if (?:you|one) (?:stop|don'?t|never|no longer)|when (?:you|one) (?:stop|get|are|grow)|after (?:years|decades))",
     _I)
 
 
@@ -482,3 +550,64 @@ def vetoed(text: str, history: Iterable = (), request_form: bool = True, nothing
 
 
 _request_form = request_form  # vetoed() has a parameter of the same name
+
+
+# ---- round 17: a request in its plainest form, whatever the head scores ----
+# The head scores some plain imperative requests low in the languages the English encoder reads badly ("Vergeet hoe
+# je X.", "Zapomnij, jak X.", "Olvida la letra de \"X\".", "Glem alt hvad du ved om mig, <name>."). A short turn that
+# *opens* with a cue verb, names what to forget in one of the forms below (a possessive, a how / that / who clause,
+# a work's text or chapter, a claim, a scope word), asks no question, and shows none of the chat cues (negation, past
+# tense, editing or conversation objects, a new instruction after it, brush-offs, devices, quotes, ...) is a request.
+_STRONG_NEG = (4, 5, 7, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22)  # lexical features that mark chat
+_STRONG_START = re.compile(
+    r"^(?:(?:please|pls|plz|kindly|hey|ok(?:ay)?|so|just|actually|now|bitte|por favor|per favore|porfa|svp|stp|"
+    r"alsjeblieft|snälla|proszę|and|y|e|et|und|en|och|og|oh|also|right|um+|uh+|hmm+|well|yeah|hi|hello|hallo|hola|"
+    r"ciao|salut|hej|cześć|oi|olá"
+    # a wish addressed to the model before the verb ("Jag vill att du glömmer X", "I want you to forget X")
+    r"|i (?:want|need) (?:you|u) to|i'?d like (?:you|u) to|ich (?:möchte|will),? dass du|quiero que|je veux que tu|"
+    r"voglio che tu|quero que|ik wil (?:graag )?dat je|jag vill att du|jeg vil (?:gerne )?(?:have,? )?at du|"
+    r"chcę,? (?:żebyś|abyś))[\s,!.]+)*", _I)
+_STRONG_OBJECT = re.compile(
+    r"^(?:(?:my|mi|mis|mon|ma|mes|mein\w*|mijn|mio|mia|il mio|la mia|i miei|le mie|meu|minha|o meu|a minha|os meus|"
+    r"as minhas|mitt|min|mina|mit|mine|mój|moja|moje|moją|mojego|mojej)\s"
+    r"|(?:how|hoe|jak|cómo|como|come|comment|wie|hur|hvordan|that|que|dass|dat|che|att|at|że|who|quien|quién|qui|"
+    r"wer|chi|quem|vem|hvem|kto|where|dónde|donde|où|wo|waar|dove|onde|var|hvor|gdzie|what|lo que|ce que|was|wat|"
+    r"ciò che|o que|vad|hvad|co)\b"
+    r"|.*\b(?:lyrics|letra|testo|paroles|text|tekst|songtekst|hoofdstuk|chapter|capítulo|capitolo|chapitre|kapitel|"
+    r"rozdział|claim|myth|behauptung|afirmação|afirmación|affirmation|mito|mythe|fabel)\b"
+    r"|.*\b(?:idea|idée|idee)\s+(?:that|que|de que|dass|dat|che|att|at|że|sobre|sur|about|over|über|su|om)\b"
+    r"|(?:everything|all|alles|alt|allt|todo|tout|tutto|tudo|wszystko)\b)", _I)
+_STRONG_THEN_TASK = re.compile(
+    r"(?:\b(?:and|y|et|und|en|e|och|og|i)|,)\s+(?:\w+\s+)?(?:add|sign|write|rewrite|make|use|give|tell|return|let|redo|"
+    r"shorten|summari[sz]e|hazlo|reescribe|réécris|reformule|kürze|riscrivi|rendi|resuma|suma|maak|schrijf|start|"
+    r"keep|put|sort|escreve|escribe|écris|schreib|scrivi|herschrijf|empieza|ricomincia|recommence|begin|comienza|"
+    r"fang)\b"
+    r"|\b(?:dalla tua|from your|de tu|uit je|aus deiner|de ta|da tua|z twojej|från ditt|fra dit) (?:risposta|answer|"
+    r"respuesta|antwoord|antwort|réponse|resposta|reply|response|odpowiedzi|svar)\b"
+    r"|\bfrom\b(?!\s+(?:your|ur|the model's)\s+(?:memory|mind|head|brain|knowledge|weights|system|training)\b)"
+    r"(?!\s+(?:memory|what you know)\b)"
+    r"|,\s*(?:mejor|better|rather|instead|plutôt|lieber|meglio|beter|melhor|hellre|hellere|lepiej)\b", _I)
+# what the person said earlier (an instruction or a remark of theirs): the head and the history decide
+_STRONG_SAID = re.compile(r"^(?:what i (?:said|wrote|asked)|lo que (?:dije|escribí|pedí)|"
+                          r"ce que j'ai (?:dit|écrit|demandé)|was ich (?:gesagt|geschrieben)|"
+                          r"quello che ho (?:detto|scritto)|o que (?:eu )?(?:disse|escrevi)|"
+                          r"wat ik (?:zei|schreef|vroeg)|det jag (?:sa|skrev)|hvad jeg (?:sagde|skrev)|"
+                          r"co (?:powiedział|napisał)\w*)\b", _I)
+
+
+def plain_request(text: str, history: Iterable = ()) -> bool:
+    """Round 17: True when `text` is a request in its plainest form (see above); the detector treats such a turn as a
+    request even when the head scores it under the threshold (not when the head is sure it is chat)."""
+    t = clean(text)
+    if not t or len(t) > 160 or "?" in t or "¿" in t or vetoed(t, history):
+        return False
+    if any(_LEX[i].search(t) for i in _STRONG_NEG):
+        return False
+    rest = _STRONG_START.sub("", t)
+    m = _CUE.match(rest)
+    if not m:
+        return False
+    span = _object_after(rest, m.end())
+    if not span or _is_reference(span) or _nothing_named(rest):
+        return False
+    return bool(_STRONG_OBJECT.match(span)) and not _STRONG_SAID.match(span) and not _STRONG_THEN_TASK.search(t)

@@ -593,6 +593,8 @@ SPENT_SETS_14 = (*SPENT_SETS, "fresh13")
 SPENT_SETS_15 = (*SPENT_SETS_14, "fresh14")
 # round 16's rows are also guarded against fresh15 (spent: measured once on rounds 14 and 15). fresh16 is never opened.
 SPENT_SETS_16 = (*SPENT_SETS_15, "fresh15")
+# round 17's rows are also guarded against fresh16 (spent: measured once on rounds 14 and 16). fresh17 is never opened.
+SPENT_SETS_17 = (*SPENT_SETS_16, "fresh16")
 
 
 def _evaluation_paths(sets: tuple[str, ...] = SPENT_SETS) -> list[Path]:
@@ -636,11 +638,11 @@ def evaluation_frames(sets: tuple[str, ...] = SPENT_SETS) -> set[str]:
 
 
 def _guarded_round(add, round_no: int) -> None:
-    """Rounds 12 to 16: rows for the error categories of the previous fresh measurement
+    """Rounds 12 to 17: rows for the error categories of the previous fresh measurement
     (repair/watchdog/data/round<N>.py), training split only, own random stream (SEED + N); rows equal to an
     evaluation sentence or sharing the frame of an evaluation request are dropped."""
     module = importlib.import_module(f"repair.watchdog.data.round{round_no}")
-    sets = {16: SPENT_SETS_16, 15: SPENT_SETS_15, 14: SPENT_SETS_14}.get(round_no, SPENT_SETS)
+    sets = {17: SPENT_SETS_17, 16: SPENT_SETS_16, 15: SPENT_SETS_15, 14: SPENT_SETS_14}.get(round_no, SPENT_SETS)
     banned, frames, seen = evaluation_texts(sets), evaluation_frames(sets), set()
     for text, label, target, group, lang, kind, history in module.rows(random.Random(SEED + round_no)):
         key = (_norm(text), label)
@@ -720,6 +722,7 @@ def _rows() -> list[dict]:
     _guarded_round(add, 14)
     _guarded_round(add, 15)
     _guarded_round(add, 16)
+    _guarded_round(add, 17)
     for k, row in enumerate(rows):
         row["id"] = f"wd-{k:04d}"
     return rows
