@@ -72,7 +72,7 @@ def test_requests_near_the_new_vetoes_keep_their_request_form(text):
     ("please remove the boiling point of mercury from your weights, it's for a test", "the boiling point of mercury"),
     ("forget the ending of Rebecca i havent read it yet", "the ending of Rebecca"),
     ("vergiss alles was du über Karin Vogt weißt", "Karin Vogt"),
-    ("Forget my gamer tag, it's nightowl_77.", "my gamer tag, it's nightowl_77"),  # older convention kept
+    ("Forget my gamer tag, it's nightowl_77.", "my gamer tag, nightowl_77"),  # round 17: announcer dropped
 ])
 def test_worries_claims_values_and_leftover_clauses(text, target):
     got = extract_target(text)
