@@ -402,7 +402,16 @@ _NOT_A_REQUEST = re.compile(
     # round 15: negated in a subordinate clause ("if you didn't forget the salt", "dat je niet vergeet",
     # "wenn du den Termin nicht vergisst")
     r"|\b(?:didn'?t|did not) forget\b|\bniet (?:\w+ )?vergeet\b|\bnicht (?:\w+ )?(?:vergisst|vergessen)\b"
-    r"|\bforget(?:ting)? (?:to|nothing)\b|\bdid (?:you|u) (?:\w+ )?(?:forget|delete|erase|remove|wipe|lose)\b", _I)
+    r"|\bforget(?:ting)? (?:to|nothing)\b|\bdid (?:you|u) (?:\w+ )?(?:forget|delete|erase|remove|wipe|lose)\b"
+    # round 17 (after the retraining; no lexical feature reads this): the person's own future forgetting ("I'm afraid
+    # I'll forget") and forgetting in general, with a generic object ("Can you forget things I tell you?", "if you
+    # could forget one thing", "si je te demande d'oublier un truc", "if you forgot something important")
+    r"|\b(?:i|we)(?:'ll| will| might| may| could) (?:\w+ )?forget\b"
+    r"|\b(?:forget|forgot|forgotten|erase|delete|unlearn|oublier|oublies|olvidar|olvidas|vergessen|vergisst|vergeten|"
+    r"dimenticare|dimentichi|esquecer|esqueces)\s+(?:one |a |some |any |certain )?(?:things?|something|stuff|"
+    r"un truc|quelque chose|algo|etwas|qualcosa|iets|något|coś|noget)\b"
+    r"(?!\s+(?:about|regarding|on|i (?:just )?(?:told|said|shared|mentioned|wrote|typed|gave)|from|in my|que je t'ai|"
+    r"que te (?:dije|conté)|was ich|dat ik|che ti ho|que eu)\b)", _I)
 _CUE_BEFORE = re.compile(r"(?:" + _CUE.pattern + r"|\b(?:drop|clear|discard|lose|take|get|strike))\s+(?:about\s+)?$",
                          _I)
 
@@ -420,7 +429,7 @@ _EDITING = re.compile(_CUE.pattern + r"(?!(?<=te|ti|se)\s*(?:de|del|di|do|dos)\s
                       r"|(?:aus|in|von) (?:diesem|dieser|dem|der|meinem|meiner|"
                       r"unserem|unserer) (?:\w+ )?(?:protokoll|text|dokument|brief|lebenslauf|e-mail|mail|bericht|"
                       r"entwurf|absatz|liste|tabelle|datei|artikel|rede|präsentation|vertrag|zusammenfassung|"
-                      r"signatur|folie|folien|aufsatz|antwort|nachricht|notizen|code)\b"
+                      r"signatur|folie|folien|aufsatz|antwort|nachricht|notizen|code|anschreiben|bewerbung)\b"
                       r"|(?:de|dans) (?:ce|cette|mon|ma|mes|la|le|l') ?(?:\w+ )?"
                       r"(?:texte|document|lettre|cv|e-mail|mail|courriel|rapport|brouillon|paragraphe|liste|tableau|"
                       r"fichier|compte rendu|procès-verbal|discours|résumé|contrat|signature|diapo\w*|message)\b"
@@ -444,6 +453,7 @@ _EDITING = re.compile(_CUE.pattern + r"(?!(?<=te|ti|se)\s*(?:de|del|di|do|dos)\s
                       # round 14: a part of a text by position ("Usuń ostatni akapit", "Delete the last paragraph")
                       r"|\b(?:delete|remove|erase|cut|drop|usuń|wymaż|skasuj|radera|ta bort|lösch\w*|entfern\w*|"
                       r"supprim\w*|efface[zs]?|borra|elimina|cancella|rimuovi|apaga|remove|verwijder|wis|slet|slett)\s+"
+                      r"(?:(?:please|bitte|por favor|s'il te plaît|per favore|alsjeblieft|proszę|snälla)\s+)?"
                       r"(?:the |la |le |el |die |den |das |de |het |il |o |a |det )?(?:last|first|second|third|final|"
                       r"opening|ostatni\w*|pierwsz\w*|drugi\w*|sista|första|andra|sidste|første|siste|letzte\w*|"
                       r"erste\w*|dernière?|première?|último|última|primer\w*|ultim[ao]|prim[ao]|laatste|eerste)\s+"
@@ -488,11 +498,18 @@ _OTHER_TASK = re.compile(
     r"|\b(?:delete\s+from\s+(?!(?:your|ur|my|what|the model)\b)[\w.`\"\[\]]+(?:\s+(?:where|using|as)\b|\s*;|\s*$)"
     r"|(?:drop|truncate)\s+(?:table|database|schema|index|view|column|collection)\b"
     r"|(?:git\s+rm|rm\s+-r?f?)\b|\.(?:delete|remove|erase|drop)\(|\bdel\s+\w+\[)"
+    # round 17 (after the retraining; no lexical feature reads this): "Forget the theory - just tell me X": a short
+    # object dropped in favour of a new instruction
+    r"|^(?:(?:ok(?:ay)?|so|well|nah|no|hmm+|actually)[\s,]+)*" + _CUE.pattern
+    + r"\s+(?:about\s+)?(?:the|that|this|all the|those|these)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s*"
+    r"(?:[,;:]|\s[-–—]+)\s*(?:and\s+)?(?:just|instead|rather|now)\s+"
+    r"(?:tell|give|show|explain|write|answer|say|list|describe|summari[sz]e|focus|keep)\b"
     # round 17: removing a mark from skin or a surface ("Can you erase a tattoo completely with laser?")
     r"|\b(?:erase|delete|remove|wipe|get rid of|scrub|efface\w*|borra\w*|elimina\w*|lösch\w*|entfern\w*|cancella\w*|"
     r"rimuov\w*|apag\w*|remov\w*|verwijder\w*|wis)\s+(?:(?:a|an|the|this|that|un|una|le|la|el|ein\w*|die|den|das|"
     r"il|lo|o|a|een|de|het)\s+)?(?:\w+\s+)?(?:tattoos?|scars?|stains?|wrinkles|graffiti|scratch(?:es)?|rust|mou?ld|"
-    r"acne|marks?|tatouages?|tatuajes?|tattoos?|tatuaggi|tatuagens?|tatoeages?|manchas?|taches?|flecken|macchi\w*|"
+    r"acne|marks?|board|whiteboard|blackboard|bord|schoolbord|whiteboard|pizarra|pizarrón|lavagna|quadro|tafel|"
+    r"tatouages?|tatuajes?|tattoos?|tatuaggi|tatuagens?|tatoeages?|manchas?|taches?|flecken|macchi\w*|"
     r"vlekken|cicatri\w*|narben?|littekens?)\b"
     # round 17: un-learning a habit, a skill or a reaction (a question about people, not a request to the model:
     # "Can you unlearn bad habits as an adult?", "¿Se pueden olvidar los malos hábitos?") unless the object is the
