@@ -454,7 +454,11 @@ _EDITING = re.compile(_CUE.pattern + r"(?!(?<=te|ti|se)\s*(?:de|del|di|do|dos)\s
                       r"|\b(?:delete|remove|erase|cut|drop|usuń|wymaż|skasuj|radera|ta bort|lösch\w*|entfern\w*|"
                       r"supprim\w*|efface[zs]?|borra|elimina|cancella|rimuovi|apaga|remove|verwijder|wis|slet|slett)\s+"
                       r"(?:(?:please|bitte|por favor|s'il te plaît|per favore|alsjeblieft|proszę|snälla)\s+)?"
-                      r"(?:the |la |le |el |die |den |das |de |het |il |o |a |det )?(?:last|first|second|third|final|"
+                      r"(?:the |la |le |el |die |den |das |de |het |il |o |a |det |l'|l’)?"
+                      r"(?:last|first|second|third|final|"
+                      # round 18 (veto only): "l'ultima frase", "the penultimate sentence", "l'avant-dernière phrase"
+                      r"penultimate|second-to-last|avant-dernière|avant-dernier|penultim[ao]|penúltim[ao]|vorletzte\w*|"
+                      r"voorlaatste|"
                       r"opening|ostatni\w*|pierwsz\w*|drugi\w*|sista|första|andra|sidste|første|siste|letzte\w*|"
                       r"erste\w*|dernière?|première?|último|última|primer\w*|ultim[ao]|prim[ao]|laatste|eerste)\s+"
                       r"(?:sentence|paragraph|line|bullet|section|word|verse|stanza|zdani\w*|akapit\w*|linijk\w*|"
@@ -555,7 +559,7 @@ def request_form(text: str) -> bool:
         # from my CV draft."; round 14: not "Forget what I said in my first message" (a reference to a turn)
         return False
     return bool(_LEX[1].search(t) or _LEX[2].search(t) or _LEX[11].search(t) or _EXTRA.search(t)
-                or _LEAD_THEN_CUE.search(t) or any(p.search(t) for p in _PRE))
+                or _EXTRA_18.search(t) or _LEAD_THEN_CUE.search(t) or any(p.search(t) for p in _PRE))
 
 
 def vetoed(text: str, history: Iterable = (), request_form: bool = True, nothing_named: bool = True) -> bool:
@@ -563,10 +567,80 @@ def vetoed(text: str, history: Iterable = (), request_form: bool = True, nothing
     earlier user turn it could mean. The same rule at training time (threshold choice) and at run time; the two
     flags switch either veto off (train.py decides by cross-validation which ones the shipped head uses)."""
     return ((request_form and not _request_form(text))
-            or (nothing_named and not _user_turns(history) and _nothing_named(text)))
+            or (nothing_named and not _user_turns(history) and _nothing_named(text) and not _MEANT.search(clean(text))))
 
 
 _request_form = request_form  # vetoed() has a parameter of the same name
+
+
+# ---- round 18: request forms of the fresh17 misses (veto only: no lexical feature or frame reads these) ----
+_MEMORY_WORD = (r"(?:memory|mind|head|memoria|memória|mémoire|gedächtnis|speicher|geheugen|minne|hukommelse|"
+                r"pamięci)")
+_EXTRA_18 = re.compile(
+    # "drop / wipe / clear / take it from memory" without "your" ("pls drop it from memory", "Take my PIN out of
+    # memory", "Sácalo de la memoria", "Toglilo dalla memoria", "Streich X aus dem Gedächtnis")
+    r"\b(?:drop|wipe|clear|scrub|erase|delete|remove|take|get|strike|purge|cut|toss|kick|dump|ditch|bin|chuck|lose)"
+    r"\s+(?:[^.?!;]{1,60}?\s+)?(?:from|out of|outta)\s+(?:the\s+|your\s+|ur\s+)?" + _MEMORY_WORD + r"\b"
+    # the wish that something be gone from the model's memory ("It'd be great if my email were gone from your memory")
+    r"|\b(?:i'?d like|i would like|i want|i need|i'?d prefer|i'?d love|it'?d be (?:great|nice|good|best)|"
+    r"it would be (?:great|nice|good|best)|please (?:have|get)|make sure|ensure)\b[^.?!]{0,80}?\b(?:gone|out|removed|"
+    r"deleted|erased|wiped|purged|forgotten)\s+(?:from|of|out of)\s+(?:your|ur|the)\s+(?:memory|mind|head|knowledge|"
+    r"weights|model)\b"
+    # pretending the person never told it ("Pretend I never told you X", "Haz como si no te hubiera dicho X", "Fais
+    # comme si je ne t'avais jamais dit X", "Fai finta che non ti abbia detto X", "Doe alsof ik je X nooit heb
+    # verteld"); not "pretend I never asked" (a brush-off)
+    r"|\b(?:pretend|act (?:like|as if|as though)|behave as if)\s+(?:that\s+)?(?:i (?:never|didn'?t) (?:told|tell|gave|"
+    r"give|sent|send|showed|show|mentioned|mention|shared|share|said|say|typed|type|wrote|write)|"
+    r"(?:you|u) (?:never|didn'?t) "
+    r"(?:heard|hear|saw|see|read|got|get|learn(?:ed|t)?|know|knew)|you (?:don'?t|do not) know)\s+"
+    r"(?!(?:anything|that|this|it|so|the answer)\b)\S"
+    r"|\b(?:haz|haga|hagamos) como si (?:yo )?(?:no|nunca) (?:te|le) (?:hubiera|hubiese|había) (?:dicho|contado|dado|"
+    r"escrito|pasado)\b|\bfai(?:s|tes)? comme si (?:je ne (?:t'|vous )avais|tu ne savais) (?:jamais |pas |rien )?"
+    r"(?:dit|donné|raconté|écrit|su|de)?\b|\bfai finta (?:che|di) (?:non|io non) (?:ti|le) (?:abbia|avessi) (?:mai )?"
+    r"(?:detto|dato|raccontato|scritto)\b|\b(?:finge|fingir|faz de conta|faça de conta) que (?:eu )?(?:nunca|não) "
+    r"(?:te|lhe) (?:disse|dei|contei|escrevi|tinha dito)\b|\bdoe (?:alsof|of) ik (?:je|u) [^.?!]{1,60}?nooit "
+    r"(?:heb|had) (?:verteld|gegeven|gezegd|gestuurd)\b|\btu so,? als (?:hätte|ob) ich dir [^.?!]{1,60}?nie "
+    r"(?:gesagt|erzählt|gegeben|geschrieben)\b|\blåtsas att jag aldrig (?:sa|sagt|berättade|gav)\b|"
+    r"\blad som om,? (?:at )?jeg aldrig (?:har )?(?:sagt|fortalt|givet)\b|\budawaj,? że (?:nigdy )?ci nie "
+    r"(?:mówił|powiedział|podał)\w*\b"
+    r"|\b(?:sác|sac|quít|quit|borr|elimín|elimin|tír|tir)a(?:lo|la|los|las)?\s+(?:[^.?!;]{1,40}?\s+)?de\s+(?:la|tu)\s+"
+    r"memoria\b"
+    r"|\b(?:togli|leva|cancella|elimina|rimuovi)(?:lo|la|li|le)?\s+(?:[^.?!;]{1,40}?\s+)?dalla (?:tua )?memoria\b"
+    r"|\b(?:streich|lösch|nimm|entfern)\w*\s+[^.?!;]{1,60}?\s+aus (?:dem|deinem) (?:gedächtnis|speicher)\b"
+    r"|\b(?:enlève|retire|efface|supprime)(?:-le|-la|-les)?\s+(?:[^.?!;]{1,40}?\s+)?de (?:la|ta) mémoire\b"
+    r"|\b(?:haal|wis|verwijder)\s+[^.?!;]{1,60}?\s+uit (?:het|je) geheugen\b"
+    # slang politeness words before the verb ("por fa olvida X", "xfa borra X", "stp oublie X", "x favore dimentica")
+    r"|(?:^|[.!?,;:]\s*)(?:por fa|porfa|por fis|porfis|porfi|xfa|x fa|pf|pfv|pfvr|pls|plz|pli|x favore|per favore|"
+    r"perfavore|por favorzinho|por favorzito|stp|svp|bitte bitte|pretty please|alsjeblieft|aub|asb|snälla|proszę)"
+    r"[\s,!]+(?:(?:solo|just|juste|nur|gewoon|só|solo)\s+)?" + _CUE.pattern
+    # a German / Dutch infinitive command at the end ("Das mit den Schulden bitte sofort wieder vergessen.",
+    # "Mijn adres graag meteen vergeten."; not "bitte nicht vergessen")
+    + r"|\b(?:bitte|graag|alsjeblieft|gerne|gern)\b[^.?!]{0,80}?(?<!nicht )(?<!niet )(?<!nie )(?<!kein )"
+    r"\b(?:vergessen|löschen|streichen|verlernen|vergeten|wissen|verwijderen|schrappen)\s*(?:[.!,;]|danke|$)"
+    # a confession, then "can you drop it?" ("I really regret telling you that X ... Can you drop it?")
+    r"|\b(?:regret (?:telling (?:you|u)|sharing (?:that|this|it)|sharing (?:that |this |it )?with (?:you|u)|giving "
+    r"(?:you|u))|(?:shouldn'?t|should not) have (?:told (?:you|u)|shared (?:that|this|it|with (?:you|u))|"
+    r"given (?:you|u)|"
+    r"said (?:that|this|it)))\b[^?!]{0,240}?\b(?:(?:can|could|would|will) (?:you|u)"
+    r"(?: please| pls| just| kindly)?|please|pls|plz|just)\s+(?:drop|ditch|bin|lose|scrap|let go of)\s+"
+    r"(?:it|that|this)\b"
+    # a reference placed before a clitic verb ("lo de mi hermano olvídalo", "ce truc sur ma sœur, oublie-le",
+    # "quella cosa di mia madre, dimenticala", "aquilo do meu irmão, esquece", "das mit meinem Onkel, vergiss das")
+    r"|\b(?:lo|eso|esto|aquilo|isso|isto|quello|quella cosa|quella storia|la storia|ce truc|le truc|ce que je t'ai dit|"
+    r"das|die sache|die geschichte|dat|wat ik zei)\s+(?:de|del|do|da|di|dei|sur|à propos de|mit|über|van|over|con)\s+"
+    r"[^.?!]{1,60}?[,;:]?\s*(?:olvídalo|olvidalo|olvídala|bórralo|borralo|bórrala|esquece(?:-o|-a|-se)?|"
+    r"esqueça|dimenticalo|dimenticala|scordalo|cancellalo|cancellala|oublie-le|oublie-la|oublie ça|efface-le|"
+    r"vergiss (?:es|das|sie|ihn)|vergeet (?:het|dat))\b"
+    # not knowing ("Can you make yourself not know X?", "stop knowing X", "make it so you don't know X anymore")
+    r"|\b(?:make|get|force)\s+(?:yourself|urself|your self|ur self)\s+(?:to\s+)?(?:not|no longer|never)\s+"
+    r"(?:know|remember|recall)\b|\bstop knowing\b|\b(?:you|u) (?:to )?no longer know\b"
+    r"|\bmake it so (?:that )?(?:you|u) (?:don'?t|do not|no longer|won'?t) (?:know|remember)\b"
+    r"|\bhacer que (?:ya )?no (?:sepas|recuerdes|conozcas)\b|\bfais en sorte de ne plus (?:connaître|savoir|te "
+    r"souvenir)\b|\bsorg dafür,? dass du [^.?!]{1,50}? nicht mehr (?:weißt|kennst|speicherst)\b", _I)
+# round 18: "Forget it. My locker code 14-32 I mean." - the thing is named after the pronoun, with "I mean"
+_MEANT = re.compile(r"\b(?:i mean|i meant|that'?s what i mean[t]?|digo|quiero decir|me refiero|je veux dire|"
+                    r"je parle de|meine ich|ich meine|intendo|voglio dire|quero dizer|bedoel ik|ik bedoel|menar jag|"
+                    r"mener jeg|mam na myśli)\s*[.!]*\s*$", _I)
 
 
 # ---- round 17: a request in its plainest form, whatever the head scores ----
