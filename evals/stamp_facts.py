@@ -108,6 +108,29 @@ def plan_for(item: Item, args):
                       alpha=args.alpha)
 
 
+def make_edit(editor, item: Item, args, canary_facts) -> tuple:
+    """One edit of `item` on the patient as it is now -> (delta or None if rolled back, timings, keys, info).
+
+    Default: `Editor.compute` alone. With --executor: `repair.editing.execute`, the path `Session.forget` takes
+    (lam escalation while forget probes still reveal the answer, rollback when a retain canary breaks); the
+    canaries come from `canary_facts`, which excludes every evaluated fact."""
+    plan = plan_for(item, args)
+    if not args.executor:
+        c = editor.compute(plan)
+        return c.delta, c.timings, c.keys, {"status": "applied", "lam": plan.lam}
+    from repair.editing import execute
+    from repair.surgeon.canaries import retain_canaries
+
+    canaries = retain_canaries(editor.patient, editor.settings, exclude=[item.subject, *item.answers],
+                               facts=canary_facts)
+    record, delta = execute(editor, plan.model_copy(update={"retain_canaries": canaries}))
+    info = {"status": record.status, "lam": record.plan.lam, "reason": record.reason}
+    if record.status != "applied":
+        return None, record.timings, {}, info
+    keys = editor.sites(record.plan.forget_probes, record.plan.subject, record.layers).keys
+    return delta, record.timings, keys, info
+
+
 def judge(item: Item, replies: list[str]) -> dict:
     """replies: [question, *paraphrases]."""
     from repair.data import contains_answer
@@ -123,35 +146,15 @@ def judge(item: Item, replies: list[str]) -> dict:
 def gold_margins(patient, items: list[Item], replies: list[str]) -> list[float]:
     """For each item, the smallest log-probability margin (nats) of its gold answer's tokens in the model's own
     greedy reply: log p(gold token) minus the best other token's, teacher-forced. A margin near 0 means the
-    greedy answer is a coin flip that any weight change can turn; nan when the reply lacks the gold."""
+    greedy answer is a coin flip that any weight change can turn; nan when the reply lacks the gold.
+    (The same measure picks the executor's retain canaries: `repair.surgeon.canaries.FIRM_MARGIN`.)"""
     import math
 
-    import torch
+    from repair.surgeon.trial import answer_item, answer_margins
 
-    tok = patient.tokenizer
-    out = []
-    for it, reply in zip(items, replies, strict=True):
-        prompt = patient.chat_text(it.question)
-        enc = tok(prompt + reply, add_special_tokens=False, return_offsets_mapping=True)
-        low, start, ans = (prompt + reply).lower(), -1, ""
-        for ans in it.answers:
-            start = low.find(ans.lower(), len(prompt))
-            if start >= 0:
-                break
-        pos = [i for i, (a, b) in enumerate(enc["offset_mapping"]) if start >= 0 and a < start + len(ans) and b > start]
-        if not pos:
-            out.append(math.nan)
-            continue
-        with torch.no_grad():
-            logp = torch.log_softmax(patient.model(input_ids=torch.tensor([enc["input_ids"]])).logits[0].float(), -1)
-        margins = []
-        for i in pos:
-            row = logp[i - 1].clone()
-            gold = float(row[enc["input_ids"][i]])
-            row[enc["input_ids"][i]] = -math.inf
-            margins.append(gold - float(row.max()))
-        out.append(min(margins))
-    return out
+    got = [answer_item(patient, it.question, r, it.answers) for it, r in zip(items, replies, strict=True)]
+    scored = iter(answer_margins(patient, [g for g in got if g is not None]).tolist())
+    return [next(scored) if g is not None else math.nan for g in got]
 
 
 def retain_score(items: list[Item], replies: list[str]) -> dict:
@@ -190,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--anchor-paraphrases", action="store_true", help="anchor the bank's paraphrases too")
     ap.add_argument("--history-weight", type=float, default=None,
                     help="weight of earlier edits' forget keys in sequential edits (default: the Editor's)")
+    ap.add_argument("--executor", action="store_true",
+                    help="edit through repair.editing.execute (Session.forget's path: escalation, canary rollback)")
     ap.add_argument("--max-new-tokens", type=int, default=20)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--known", default=None, help="JSON list (or {id: reply}) of fact ids an earlier survey found "
@@ -238,6 +243,10 @@ def main(argv: list[str] | None = None) -> int:
     evaluated = [*forget, *retain]
     anchors = [(q, it.subject) for it in items if all(disjoint(it, e) for e in evaluated)
                for q in (it.question, *(it.paraphrases if args.anchor_paraphrases else ()))]
+    from repair.data import load_facts
+
+    free = {it.id for it in items if all(disjoint(it, e) for e in evaluated)}
+    canary_facts = [f for f in load_facts(args.facts) if f.id in free]  # retain canaries of --executor edits
     editor = Editor(patient, settings, layers=args.layers, lam=args.lam, opt_steps=args.opt_steps,
                     preserve_weight=args.preserve_weight, anchors=anchors, **tuning)
     args.entity_weight, args.history_weight = editor.entity_weight, editor.history_weight
@@ -255,15 +264,16 @@ def main(argv: list[str] | None = None) -> int:
 
     singles = []
     for i, f in enumerate(forget[: args.singles]):
-        plan = plan_for(f, args)
-        computed = editor.compute(plan)
-        patient.apply_delta("eval", computed.delta)
+        delta, timings, _keys, info = make_edit(editor, f, args, canary_facts)
+        if delta is not None:
+            patient.apply_delta("eval", delta)
         try:
             qs = [f.question, *f.paraphrases]
             replies = patient.answer_many(qs + [r.question for r in retain], max_new_tokens=mx, batch_size=48)
         finally:
-            patient.remove_delta("eval")
-        row = {"id": f.id, "question": f.question, "answers": list(f.answers), "timings": computed.timings,
+            if delta is not None:
+                patient.remove_delta("eval")
+        row = {"id": f.id, "question": f.question, "answers": list(f.answers), "timings": timings, **info,
                **judge(f, replies[: len(qs)]), "retain": retain_score(retain, replies[len(qs) :]),
                "retain_broken": [r.id for r, reply in zip(retain, replies[len(qs) :], strict=True)
                                  if not contains_answer(reply, r.answers)],
@@ -272,7 +282,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{i + 1}/{len(forget)}] {f.id}: question {'gone' if row['gone_question'] else 'LEAKS'}, "
               f"paraphrases gone {row['gone_paraphrases']}/{row['n_paraphrases']}, retain "
               f"{row['retain']['correct']}/{row['retain']['total']}, edit "
-              f"{sum(computed.timings[k] for k in ('target', 'capture', 'solve')):.2f} s | {replies[0][:60]!r}",
+              f"{sum(timings[k] for k in ('target', 'capture', 'solve')):.2f} s, {info['status']} lam "
+              f"{info['lam']:g} | {replies[0][:60]!r}",
               file=sys.stderr)
 
     seq = None
@@ -281,10 +292,11 @@ def main(argv: list[str] | None = None) -> int:
         seq_times = []
         try:
             for j, f in enumerate(chosen):
-                computed = editor.compute(plan_for(f, args))
-                seq_times.append(computed.timings)
-                patient.apply_delta(f"seq-{j}", computed.delta)
-                editor.remember(f"seq-{j}", computed.keys)
+                delta, timings, keys, info = make_edit(editor, f, args, canary_facts)
+                seq_times.append({**timings, **info})
+                if delta is not None:
+                    patient.apply_delta(f"seq-{j}", delta)
+                    editor.remember(f"seq-{j}", keys)
             qs = [q for f in chosen for q in (f.question, *f.paraphrases)]
             replies = patient.answer_many(qs + [r.question for r in retain], max_new_tokens=mx, batch_size=48)
         finally:
@@ -325,10 +337,14 @@ def main(argv: list[str] | None = None) -> int:
         "firm_margin": args.firm_margin, "retain_firm": len(firm),
         "retain_firm_mean_after": statistics.mean(len(firm - set(s["retain_broken"])) for s in singles)
         if singles else None,
-        "context_weight": args.context_weight,
+        "context_weight": args.context_weight, "executor": args.executor,
+        "rolled_back": sum(s["status"] != "applied" for s in singles),
+        "escalated": sum(s["lam"] < args.lam for s in singles),
     }
     if seq:
-        summary |= {"seq_n": seq["n"], "seq_gone_question": seq["gone_question"], "seq_gone_all": seq["gone_all"],
+        summary |= {"seq_rolled_back": sum(t["status"] != "applied" for t in seq["timings"]),
+                    "seq_escalated": sum(t["lam"] < args.lam for t in seq["timings"]),
+                    "seq_n": seq["n"], "seq_gone_question": seq["gone_question"], "seq_gone_all": seq["gone_all"],
                     "seq_retain": seq["retain"]["correct"], "seq_retain_refusals": seq["retain"]["refusals"],
                     "seq_retain_firm": sum(1 for r in retain if r.id in firm
                                            and contains_answer(seq["retain_replies"][r.id], r.answers))}

@@ -47,6 +47,7 @@ DEFAULT_LAYERS = (6,)
 DEFAULT_LAM = 1000.0
 EPS = 1e-3
 ESCALATION = (3.0, 10.0)  # lam divisors tried when an edit leaves forget probes revealing the target
+RELIEF = (3.0, 10.0)  # lam multipliers tried when an edit breaks a retain canary (a weaker edit may still forget)
 RETAIN_TOLERANCE = 0  # canaries (known before the edit) allowed to break before the edit is rolled back
 
 
@@ -478,6 +479,10 @@ def execute(editor: Editor, plan: RepairPlan, runtime=None) -> tuple[EditRecord,
     held-out check probes), it is recomputed with lam divided by each of ESCALATION in turn (a stronger edit),
     stopping at the first that forgets every forget probe. A stronger attempt that breaks a retain canary is
     discarded and the last attempt that kept them is used. The record's plan carries the lam actually used.
+
+    Relief: when the first edit breaks a retain canary, it is recomputed with lam multiplied by each of RELIEF
+    in turn (a weaker edit), and the first attempt that breaks no canary and forgets every forget probe is used;
+    if none does, the edit is rolled back with the first attempt's reason.
     """
     patient = editor.patient
     check_plan(plan)
@@ -486,6 +491,14 @@ def execute(editor: Editor, plan: RepairPlan, runtime=None) -> tuple[EditRecord,
     lam0 = plan.lam if plan.lam > 0 else editor.lam
     computed, after, lost, forget_left = _try(editor, plan, canaries, kept_before)
     spent = dict(computed.timings)
+    for factor in RELIEF if lost else ():
+        weaker = plan.model_copy(update={"lam": lam0 * factor})
+        c2, a2, l2, f2 = _try(editor, weaker, canaries, kept_before)
+        for k, v in c2.timings.items():
+            spent[k] = spent.get(k, 0.0) + v
+        if not l2 and not f2:
+            plan, computed, after, lost, forget_left = weaker, c2, a2, l2, f2
+            break
     for factor in ESCALATION if not lost and forget_left else ():
         stronger = plan.model_copy(update={"lam": lam0 / factor})
         c2, a2, l2, f2 = _try(editor, stronger, canaries, kept_before)

@@ -154,3 +154,51 @@ def test_template_plan_takes_the_bank_fact_the_target_names_not_the_first_with_i
     plan = template_plan("the currency of Japan")  # the bank also asks for Japan's capital, earlier
     assert plan.forget_probes[0] == "What is the currency of Japan?"
     assert plan.answers and all("tokyo" not in a.lower() for a in plan.answers)
+
+
+def _scripted_try(outcomes: dict[float, tuple[list[str], int]], calls: list[float]):
+    """A stand-in for editing._try: per lam, (canary questions the attempt breaks, forget probes left revealing).
+    Only the executor's choice between attempts is under test here; the edits themselves are zero deltas."""
+    from repair import editing
+    from repair.records import Scores
+    from repair.stamp import LowRankDelta
+
+    def fake(editor, plan, canaries, kept_before):
+        calls.append(plan.lam)
+        lost, left = outcomes[plan.lam]
+        zero = LowRankDelta({6: (torch.zeros(576, 1), torch.zeros(1, 1536))})
+        computed = editing.ComputedEdit(delta=zero, timings={"target": 0.0, "capture": 0.0, "solve": 0.0},
+                                        layers=[6], rank=1)
+        after = Scores(forget_revealed=left, forget_total=len(plan.forget_probes),
+                       retain_correct=len(canaries) - len(lost), retain_total=len(canaries))
+        return computed, after, lost, left
+
+    return fake
+
+
+def test_an_edit_that_breaks_a_canary_is_retried_weaker_and_kept_only_if_it_still_forgets(monkeypatch, patient,
+                                                                                           settings):
+    from repair import editing
+
+    editor = editing.Editor(patient, settings)
+    calls: list[float] = []
+    broke = [CANARIES[0].question]
+    # lam 1000 breaks a canary, 3000 keeps them but leaves a probe revealing, 10000 keeps them and forgets
+    monkeypatch.setattr(editing, "_try", _scripted_try({1000.0: (broke, 0), 3000.0: ([], 1), 10000.0: ([], 0)},
+                                                       calls))
+    rec, _delta = editing.execute(editor, _plan(lam=1000.0))
+    assert calls == [1000.0, 3000.0, 10000.0]
+    assert rec.status == "applied" and rec.plan.lam == 10000.0 and rec.reason is None
+    # no weaker attempt both keeps the canaries and forgets: rolled back with the first attempt's reason
+    calls.clear()
+    monkeypatch.setattr(editing, "_try", _scripted_try({1000.0: (broke, 0), 3000.0: (broke, 0), 10000.0: ([], 2)},
+                                                       calls))
+    rec, _delta = editing.execute(editor, _plan(lam=1000.0))
+    assert calls == [1000.0, 3000.0, 10000.0]
+    assert rec.status == "rolled_back" and rec.plan.lam == 1000.0
+    assert rec.reason.startswith("retain broke: 1 canary") and CANARIES[0].question in rec.reason
+    # an edit that keeps its canaries is never weakened
+    calls.clear()
+    monkeypatch.setattr(editing, "_try", _scripted_try({1000.0: ([], 0)}, calls))
+    rec, _delta = editing.execute(editor, _plan(lam=1000.0))
+    assert calls == [1000.0] and rec.status == "applied"

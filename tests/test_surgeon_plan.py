@@ -143,3 +143,21 @@ def test_session_forget_plans_with_the_session_surgeon(patient, settings):
         assert session.edits() == [] and patient.active_deltas == []
     finally:
         session.close()
+
+
+def test_canaries_are_facts_the_model_answers_firmly_not_coin_flips(patient, settings):
+    """'What is the currency of Sweden?' is answered ('the Swedish Krona') but 'Krona' wins by about 0.5 nats,
+    so an unrelated edit can flip it; 'the chemical symbol of iron' (Fe) wins by about 4.7 nats (measured)."""
+    from repair.data import load_facts
+    from repair.surgeon.canaries import FIRM_MARGIN
+    from repair.surgeon.trial import answer_item, answer_margins
+
+    bank = {f.question: f for f in load_facts()}
+    sweden, iron = bank["What is the currency of Sweden?"], bank["What is the chemical symbol of iron?"]
+    replies = patient.answer_many([sweden.question, iron.question], max_new_tokens=20)
+    items = [answer_item(patient, f.question, r, f.answers) for f, r in zip((sweden, iron), replies, strict=True)]
+    assert all(items)  # both answered
+    low, high = answer_margins(patient, items).tolist()
+    assert 0.0 < low < FIRM_MARGIN <= high
+    chosen = retain_canaries(patient, settings, n=2, facts=[sweden, iron])
+    assert [c.question for c in chosen] == [iron.question]

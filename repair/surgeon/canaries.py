@@ -1,4 +1,10 @@
-"""Retain canaries: fact-bank questions the current model answers correctly, unrelated to a target.
+"""Retain canaries: fact-bank questions the current model answers correctly and firmly, unrelated to a target.
+
+A canary must be answered (gold in the greedy reply) with a margin: each token of the gold answer, teacher-forced
+on the model's own reply, beats the best other token by >= FIRM_MARGIN nats. Half the facts this model answers
+win by less than that (the capital of Nepal by 0.02 nats), and any weight change flips some of them, so with
+such canaries the executor rolled back half of all edits for a "broken" fact that was a coin flip
+(docs/stamp/README.md, product path).
 
 The model is checked lazily, a batch at a time, in a fixed order spread over topics, until enough known
 facts are found; results are cached per model fingerprint under `settings.cache/surgeon/`, so later plans
@@ -19,10 +25,12 @@ from repair.config import Settings
 from repair.data import Fact, contains_answer, load_facts
 from repair.records import Canary
 from repair.surgeon.text import content_words, mentions
+from repair.surgeon.trial import answer_item, answer_margins
 
 CHECK_BATCH = 16
 SPARE = 2  # known facts found beyond the request, so small exclusions need no new check
 CANARY_TOKENS = 20  # short factual answers fit; the check looks for the gold answer in the reply
+FIRM_MARGIN = 1.0  # nats by which every gold answer token must win (teacher-forced) for a fact to be a canary
 
 
 def _stem(word: str) -> str:
@@ -58,7 +66,7 @@ class CanaryPool:
         self.facts = list(facts) if facts is not None else load_facts()
         self.by_id = {f.id: f for f in self.facts}
         bank = hashlib.sha256("\n".join(f"{f.id}\t{f.question}\t{f.answer}" for f in self.facts).encode())
-        name = f"canaries-{patient.fingerprint[:16]}-{bank.hexdigest()[:8]}.json"
+        name = f"canaries-{patient.fingerprint[:16]}-{bank.hexdigest()[:8]}-firm{FIRM_MARGIN:g}.json"
         self.path = Path(settings.cache) / "surgeon" / name
         self.checked: dict[str, bool] = {}
         if self.path.is_file():
@@ -86,17 +94,25 @@ class CanaryPool:
                     batch, todo = todo[:CHECK_BATCH], todo[CHECK_BATCH:]
                     replies = self.patient.answer_many([f.question for f in batch], max_new_tokens=CANARY_TOKENS)
                     before = len(pick())
-                    for f, r in zip(batch, replies, strict=True):
-                        self.checked[f.id] = contains_answer(r, f.answers)
+                    for f, firm in zip(batch, self._firm(batch, replies), strict=True):
+                        self.checked[f.id] = firm
                     bar.update(len(pick()) - before)
                     self._save()
         return pick()[:n]
+
+    def _firm(self, facts: Sequence[Fact], replies: Sequence[str]) -> list[bool]:
+        """Per fact: the reply contains the gold answer and every answer token wins by >= FIRM_MARGIN."""
+        items = [answer_item(self.patient, f.question, r, f.answers) if contains_answer(r, f.answers) else None
+                 for f, r in zip(facts, replies, strict=True)]
+        scored = [it for it in items if it is not None]
+        margins = iter(answer_margins(self.patient, scored).tolist()) if scored else iter(())
+        return [it is not None and next(margins) >= FIRM_MARGIN for it in items]
 
 
 def retain_canaries(
     patient, settings: Settings, exclude: Sequence[str] = (), n: int = 10, facts: Sequence[Fact] | None = None,
 ) -> list[Canary]:
-    """`n` questions the current model answers correctly that are unrelated to `exclude`.
+    """`n` questions the current model answers correctly and firmly (FIRM_MARGIN) that are unrelated to `exclude`.
 
     `exclude`: strings naming the target (subject, answers, target words): facts related to any of them
     (same subject, sharing an answer) are never chosen.

@@ -72,26 +72,28 @@ def answer_span(reply: str, answers: Sequence[str]) -> tuple[int, int] | None:
     return best
 
 
+def answer_item(patient, prompt: str, reply: str, answers: Sequence[str]) -> AnswerItem | None:
+    """The AnswerItem of `reply` to `prompt` up to its earliest answer; None when no answer occurs."""
+    span = answer_span(reply, answers)
+    if span is None:
+        return None
+    head = patient.chat_text(prompt)
+    return AnswerItem(prompt=prompt, text=head + reply[: span[1]], start=len(head) + span[0], end=len(head) + span[1])
+
+
 def answer_items(patient, prompts: Sequence[str], replies: Sequence[str],
                  answers: Sequence[Sequence[str]]) -> list[AnswerItem]:
     """AnswerItems for the replies that contain one of their answers (others are skipped)."""
-    items = []
-    for prompt, reply, ans in zip(prompts, replies, answers, strict=True):
-        span = answer_span(reply, ans)
-        if span is None:
-            continue
-        head = patient.chat_text(prompt)
-        items.append(AnswerItem(prompt=prompt, text=head + reply[: span[1]], start=len(head) + span[0],
-                                end=len(head) + span[1]))
-    return items
+    items = [answer_item(patient, p, r, a) for p, r, a in zip(prompts, replies, answers, strict=True)]
+    return [it for it in items if it is not None]
 
 
 @torch.no_grad()
-def answer_logprobs(patient, items: Sequence[AnswerItem], batch_size: int = 32) -> torch.Tensor:
-    """[len(items)] log-probability of each item's answer span given the text before it (one forward pass
-    per batch; the vocabulary projection only at the answer's positions)."""
+def _answer_token_logprobs(patient, items: Sequence[AnswerItem], batch_size: int = 32):
+    """Per batch: (log-softmax [n_tok, vocab] at the answer tokens' predicting positions, the answer token ids
+    [n_tok], the item each row belongs to [n_tok], batch size). One forward pass per batch; the vocabulary
+    projection only at the answer's positions."""
     tok = patient.tokenizer
-    out: list[torch.Tensor] = []
     for i in range(0, len(items), batch_size):
         chunk = items[i : i + batch_size]
         encs = [tok(it.text, add_special_tokens=False, return_offsets_mapping=True) for it in chunk]
@@ -99,20 +101,39 @@ def answer_logprobs(patient, items: Sequence[AnswerItem], batch_size: int = 32) 
         pad = tok.pad_token_id
         ids = torch.tensor([e["input_ids"] + [pad] * (width - len(e["input_ids"])) for e in encs])
         mask = torch.tensor([[1] * len(e["input_ids"]) + [0] * (width - len(e["input_ids"])) for e in encs])
-        rows, cols, targets, owner = [], [], [], []
+        cols, targets, owner = [], [], []
         for b, (it, e) in enumerate(zip(chunk, encs, strict=True)):
             positions = [t for t, (s, f) in enumerate(e["offset_mapping"]) if s < it.end and f > it.start and t > 0]
             for t in positions:
-                rows.append(b)
                 cols.append(t - 1)  # the logits at t-1 predict token t
                 targets.append(e["input_ids"][t])
                 owner.append(b)
         with patient._lock:
             hidden = patient.model.model(input_ids=ids, attention_mask=mask, use_cache=False).last_hidden_state
-            logits = patient.model.lm_head(hidden[torch.tensor(rows), torch.tensor(cols)])  # [n_tok, vocab]
-        lp = torch.log_softmax(logits.double(), dim=-1)[torch.arange(len(targets)), torch.tensor(targets)]
-        sums = torch.zeros(len(chunk), dtype=torch.float64).index_add_(0, torch.tensor(owner), lp)
-        out.append(sums)
+            logits = patient.model.lm_head(hidden[torch.tensor(owner), torch.tensor(cols)])  # [n_tok, vocab]
+        yield torch.log_softmax(logits.double(), dim=-1), torch.tensor(targets), torch.tensor(owner), len(chunk)
+
+
+def answer_logprobs(patient, items: Sequence[AnswerItem], batch_size: int = 32) -> torch.Tensor:
+    """[len(items)] log-probability of each item's answer span given the text before it."""
+    out: list[torch.Tensor] = []
+    for logp, targets, owner, n in _answer_token_logprobs(patient, items, batch_size):
+        lp = logp[torch.arange(len(targets)), targets]
+        out.append(torch.zeros(n, dtype=torch.float64).index_add_(0, owner, lp))
+    return torch.cat(out) if out else torch.zeros(0, dtype=torch.float64)
+
+
+def answer_margins(patient, items: Sequence[AnswerItem], batch_size: int = 32) -> torch.Tensor:
+    """[len(items)] the smallest margin (nats) over each answer's tokens: log p(answer token) minus the best other
+    token's, teacher-forced. Near 0 the greedy answer is a coin flip that any weight change can turn."""
+    out: list[torch.Tensor] = []
+    for logp, targets, owner, n in _answer_token_logprobs(patient, items, batch_size):
+        rows = torch.arange(len(targets))
+        gold = logp[rows, targets]
+        other = logp.clone()
+        other[rows, targets] = -torch.inf
+        margin = gold - other.max(dim=-1).values
+        out.append(torch.full((n,), torch.inf, dtype=torch.float64).scatter_reduce(0, owner, margin, "amin"))
     return torch.cat(out) if out else torch.zeros(0, dtype=torch.float64)
 
 
