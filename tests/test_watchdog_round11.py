@@ -157,9 +157,9 @@ def test_choose_rules_keeps_a_veto_that_removes_false_positives_and_drops_one_th
 
 # ---- extraction fixes --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("text", "target"), [
-    ("Forget my locker combination: 12-40-7.", "my locker combination: 12-40-7"),
+    ("Forget my locker combination: 12-40-7.", "my locker combination, 12-40-7"),  # round 18: colon -> comma
     ("pls forget my postcode, its BS8 1TH", "my postcode, BS8 1TH"),  # round 17: announcer dropped
-    ("Forget my location: 40.7128 N, 74.0060 W.", "my location: 40.7128 N, 74.0060 W"),
+    ("Forget my location: 40.7128 N, 74.0060 W.", "my location, 40.7128 N, 74.0060 W"),  # round 18
     ("Forget my nickname, it's embarrassing.", "my nickname"),  # no value: the comment is not the target
     ("Wipe out everything you learned about my lawsuit.", "my lawsuit"),
     ("Could you erase the knowledge of which gym I use?", "which gym I use"),

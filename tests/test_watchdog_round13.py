@@ -36,7 +36,7 @@ def test_new_request_forms_are_requests_with_their_target(text, target):
 
 @pytest.mark.parametrize(("text", "target"), [
     ("Please forget my eye colour, it's hazel.", "my eye colour, hazel"),  # round 17: announcer dropped
-    ("Forget my cats' names: Miso and Tofu.", "my cats' names: Miso and Tofu"),
+    ("Forget my cats' names: Miso and Tofu.", "my cats' names, Miso and Tofu"),  # round 18: colon -> comma
     ("Forget my dentist's name, it's Dr. Olsen.", "my dentist's name, Dr. Olsen"),
     ("Forget my weight, it's embarrassing.", "my weight"),  # a judgement, not a value
     ("My locker code is 8812, but please forget it.", "My locker code is 8812"),

@@ -44,8 +44,9 @@ def test_new_languages_and_third_person_requests_have_a_request_form_and_target(
     ("Efface mon code postal, je l'ai écrit trop vite.", "mon code postal"),
     ("i dont want you to know my shoe size anymore, forget it", "my shoe size"),
     ("Erase my locker number from your memory: 118.", "my locker number"),
-    ("Stop believing that we only use 10% of our brains, unlearn it.", "that we only use 10% of our brains"),
-    ("Stop storing my location, forget that I work in Hull.", "that I work in Hull"),
+    # round 18: a leading "that" before a statement is dropped (the fresh14-17 writers drop it)
+    ("Stop believing that we only use 10% of our brains, unlearn it.", "we only use 10% of our brains"),
+    ("Stop storing my location, forget that I work in Hull.", "I work in Hull"),
 ])
 def test_trailing_clauses_and_memory_phrases_are_not_part_of_the_target(text, target):
     assert extract_target(text) == target

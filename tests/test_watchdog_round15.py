@@ -49,7 +49,8 @@ def test_an_apostrophe_inside_a_word_is_no_quotation_mark():
     ("You told me goldfish only remember three seconds. Wrong. Forget it.", "goldfish only remember three seconds"),
     ("Non è vero che i tori odiano il rosso. Dimentica questa storia.", "i tori odiano il rosso"),
     ("Het is niet waar dat spinazie veel ijzer bevat. Vergeet dat idee.", "spinazie veel ijzer bevat"),
-    ("Forget the rumour that Tesla invented radio, historians disagree.", "the rumour that Tesla invented radio"),
+    # round 18: the noun of a falsehood is dropped ("the rumour / lie / misinformation that X" -> X)
+    ("Forget the rumour that Tesla invented radio, historians disagree.", "Tesla invented radio"),
     ("Please unlearn Project Kestrel, our internal codename.", "Project Kestrel"),
     ("forget that eating carrots gives night vision lol it was wartime propaganda",
      "that eating carrots gives night vision"),

@@ -98,7 +98,7 @@ def test_round16_rows_are_deterministic_training_rows():
 # ---- the shipped watchdog (real exported encoder + head) -------------------------------------------------------
 @pytest.mark.parametrize(("text", "target"), [
     ("um okay so forget my cousin's address", "my cousin's address"),
-    ("Would it be possible to forget that I was fired in 2021?", "that I was fired in 2021"),
+    ("Would it be possible to forget that I was fired in 2021?", "I was fired in 2021"),  # round 18: "that" dropped
     ("Borra de tu memoria cómo fabricar una ganzúa.", "cómo fabricar una ganzúa"),
     ("It bothers me that you know my son's diagnosis. Forget it.", "my son's diagnosis"),
 ])

@@ -97,7 +97,7 @@ def test_chat_turns_are_not_plain_requests(text):
     ("Can you forget my bank PIN? I said it was 8080.", "my bank PIN, 8080"),
     ("I'd like you to unlearn who won Wimbledon in 2019. Just testing the unlearning feature.",
      "who won Wimbledon in 2019"),
-    ("Olvida mi dirección: calle Sol 9, 1ºA, Cádiz.", "mi dirección: calle Sol 9, 1ºA, Cádiz"),
+    ("Olvida mi dirección: calle Sol 9, 1ºA, Cádiz.", "mi dirección, calle Sol 9, 1ºA, Cádiz"),  # round 18: colon
 ])
 def test_round17_extraction_from_the_text(text, target):
     got = extract_target(text)

@@ -30,7 +30,8 @@ def clean(text: str) -> str:
 # cue verbs that ask for forgetting (imperative / infinitive / request forms; not "forgot", "forgotten")
 _CUE = re.compile(
     r"\b(?:"
-    r"forget(?:ting)?(?!-me-nots?\b)|forgett|forgt|foget|unlearn(?:ing)?|un-learn|unlern|erase|delete|remove|wipe|purge|scrub"
+    r"forget(?:ting)?(?!-me-nots?\b)|forgett|forgt|foget|unlearn(?:ing)?|un-learn|unlern|erase|delete|remove|wipe|"
+    r"purge|scrub"
     r"|expunge|get rid of"
     # round 12: common typos of "forget" and rare verbs of un-remembering
     r"|frget|fogret|froget|forgte|forgeet|forgit|forgget|forgeting|forgtting|unremember|un-remember|disremember"
@@ -326,7 +327,8 @@ _PRE = [
                r"|(?:lieber|besser|gut|schön|froh|recht),? wenn (?:du|sie)"
                r"|(?:fijn|prettig|beter|liefst)(?: \w+)?,? als (?:je|u|jij)"
                r"|(?:liever|graag|willen) dat (?:je|u|jij))\s+"
-               r"(?P<t>.+?)\s+(?:(?:willen|kunnen|te|zu)\s+)?(?:vergessen|vergisst|vergeten|vergeet|dimenticare|esquecer|"
+               r"(?P<t>.+?)\s+(?:(?:willen|kunnen|te|zu)\s+)?(?:vergessen|vergisst|vergeten|vergeet|dimenticare|"
+               r"esquecer|"
                r"löschen|wissen|verwijderen|verlernen|verlernt|verleren|vergisst)\b", re.IGNORECASE),
     # round 13: "Hör auf, dir X zu merken"
     re.compile(r"\bhör(?:en sie)? auf,? (?:dir|sich) (?P<t>.+?) zu merken\b", re.IGNORECASE),
@@ -623,13 +625,13 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
         return None
     span = _extract_span(text, history)
     if span is None:
-        return None
+        return _tidy_18(None, text, history)
     span = _tidy_17(_tidy(_with_value(text, span), text), text, history)
     i = text.find(span)  # round 15: a quoted title keeps its closing quote ('the lyrics of "Yellow Submarine"')
     if i >= 0 and text[i + len(span): i + len(span) + 1] in ('"', "”", "»") and (
             span.count('"') % 2 == 1 or span.count("“") > span.count("”") or span.count("«") > span.count("»")):
         span = text[i: i + len(span) + 1]
-    return span
+    return _tidy_18(span, text, history) or span
 
 
 def _extract_span(text: str, history: Iterable = ()) -> str | None:
@@ -1006,7 +1008,8 @@ _DESCRIPTOR = re.compile(r"^(?:my|our|mon|ma|mes|mi|mein\w*|mijn|il mio|la mia|m
                          r"min|mina|mit|mine|mój|moja|moje|moją|the|his|her|their)\b", re.IGNORECASE)
 # scope words before the person's own name: "alles, was du über mich weißt, Jürgen Pfeiffer" -> the name
 _SELF_THEN_NAME = re.compile(r"^.*?\b(?:about|on|of|über|von|sur|de|sobre|om|o|over|su di|di|regarding)\s+"
-                             r"(?:me|mich|mig|moi|mí|mim|mnie|mij|myself)(?:\s+\w+){0,2}\s*,\s*(?P<n>(?-i:[A-ZÀ-Ý])[\w'’-]+"
+                             r"(?:me|mich|mig|moi|mí|mim|mnie|mij|"
+                             r"myself)(?:\s+\w+){0,2}\s*,\s*(?P<n>(?-i:[A-ZÀ-Ý])[\w'’-]+"
                              r"(?:\s+(?-i:[A-ZÀ-Ý])[\w'’-]+){0,3})\s*$", re.IGNORECASE)
 # a clause after a comma that says something about the situation, not about the target ("..., my book club hasn't
 # finished it", "..., Raj sometimes borrows my laptop", "..., the clinic I used to work at", "..., if my boss ...")
@@ -1149,3 +1152,408 @@ _KINDS_17 = [
     (re.compile(r"\b(?:plate|reg|registration|licen[cs]e|kenteken|nummerplade|registreringsnummer|rejestracja|"
                 r"tablica)\b", re.IGNORECASE), re.compile(r"\b[A-Z]{1,3}\d{1,4}\s?[A-Z]{0,3}\b|\d{2,}")),
 ]
+
+
+# ---- round 18 (run-time only: nothing the features read) -----------------------------------------------------------
+# The fresh14-17 writers write targets as "<descriptor>, <value>" (a colon or brackets in the text become a comma),
+# drop the noun of "the misinformation / lie / rumour / claim that X" (the target is X), and name a thing given to the
+# model before a pronoun ("I'm a vet and I gave you a client's number, 612 448 019. Forget that number.") by what was
+# given. These conventions are followed from round 18 on; fresh10-13 keep the colon and the claim noun (checked on every
+# spent set: README, Round 18).
+_POLITE_END = re.compile(r"\s+(?:please|pls|plz|alsjeblieft|alstublieft|bitte|por favor|porfa|s'il te plaît|svp|stp|"
+                         r"per favore|snälla|proszę|thanks|thank you)$", re.IGNORECASE)
+# "my passport number: 533812904", "mon adresse : 14 rue ...", "the name of my therapist (dr. helen marsh)"
+_COLON_VALUE = re.compile(r"^(?P<d>[^:()]+?)\s*(?::|\()\s*(?P<v>[^()]+?)\s*\)?$")
+# "my personal information: my name is X and my email is Y": the clause after the colon is what was said
+_STATEMENT_AFTER = re.compile(r"^(?:my|mi|mon|ma|mein\w*|mijn|il mio|la mia|o meu|a minha|mitt|min|mój|moja)\s+"
+                              r"[\w'’ -]{2,30}?\s+(?:is|are|es|est|ist|è|é|är|er|jest|to)\s", re.IGNORECASE)
+_CLAIM_NOUN = re.compile(
+    r"^(?:(?:the|this|that|a|la|el|le|l'|il|lo|o|a|het|de|den|die|das|dieses|diese|den här|det|esa|esta|cette)\s*)?"
+    r"(?:(?:fake|wrong|old|outdated|dangerous|stupid|ridiculous|silly|debunked|common|falsche[nr]?|fałszyw\w*)\s+)?"
+    # only nouns that call the claim false (the spent sets keep "the claim / myth / fact / idea that X" as often as
+    # they drop it, and such targets pass either way when the claim is long)
+    r"(?:misinformation|disinformation|fake news|lie|hoax|rumou?r|falsehood|false info(?:rmation)?|"
+    r"mentira|bulo|falsedad|rumor|información falsa|noticia falsa|intox|rumeur|mensonge|fausse info(?:rmation)?|"
+    r"bufala|diceria|notizia falsa|informazione falsa|informação falsa|boato|leugen|gerucht|nepnieuws|Lüge|Gerücht|"
+    r"Falschinformation|Falschmeldung|informacj\w*|kłamstw\w*|plotk\w*|lögnen|ryktet|løgnen|rygtet)"
+    r"(?:\s*,)?\s+(?:that|que|de que|selon laquelle|selon lequel|selon quoi|secondo cui|secondo la quale|secondo il "
+    r"quale|che|dass|dat|att|at|że|about how)\s+(?P<x>\S+\s+\S+\s+\S+.*)$", re.IGNORECASE)
+# a leading "that / que / dass ..." before a statement ("that I've been seeing a therapist")
+_THAT_LEAD = re.compile(r"^that\s+(?=(?:i|i'm|i've|i'd|i was|my|we|our|he|she|they|his|"
+                        r"her|their|the|a|an|yo|je|j'|ich|io|eu|ik|jag|ja|mi|mis|mon|ma|mes|mein\w*|mijn|mio|mia|meu|"
+                        r"minha|(?-i:[A-ZÀ-Ý]))\b)\S+(?:\s+\S+){3,}$", re.IGNORECASE)
+# a name or claim between commas after the span: "mi jefa, Marisol Ortega, tiene un juicio por fraude"
+_APPOSITION_THEN = re.compile(r"^,\s+(?P<a>(?:[\"“(]|(?-i:[A-ZÀ-Ý]))[^,.!?]{1,60}),\s+(?P<r>[^.!?:;]+?)\s*(?=[.!?:;]|"
+                              r"$)")
+# a wh-clause naming the kind of a value: "what my credit score is, 512" -> "my credit score, 512"
+_WHAT_IS = re.compile(r"^(?:what|where|who|how much)\s+(?P<d>(?:my|our)\s[^,]+?)\s+(?:is|are|was|"
+                      r"were)\s*,\s*(?P<v>.+)$",
+                      re.IGNORECASE)
+# "mi dirección, vivo en Calle ...", "my phone number, die 0157 ..." -> "<descriptor>, <value>"
+_VALUE_LEAD = re.compile(r",\s+(?:(?:vivo en|vivo a|i live (?:at|in|on)|j'habite(?: au| à| rue)?|ich wohne (?:in|am|"
+                         r"an der)|"
+                         r"abito (?:in|a)|moro (?:na|em|no)|ik woon (?:op|in|aan)|jag bor på|jeg bor på|"
+                         r"mieszkam (?:na|w))"
+                         # a German article before a number in a mixed-language turn ("my phone number, die 0157 ...");
+                         # the spent sets keep "the 3rd of June", "le 3 avril"
+                         r"|(?:die|der|das)(?=\s+\d))\s+", re.IGNORECASE)
+# a value in the next sentence after "anymore" or a memory phrase ("I don't want you to know where I work anymore. It's
+# Brightwater Dental.", "I'd like my IBAN gone from your memory. GB33 ...")
+_NEXT_VALUE_18 = re.compile(
+    r"^(?:\s+(?:anymore|any more|now|either|at all|please|pls|gone|removed|erased|deleted|from|out of|your|ur|memory|"
+    r"mind|head))*\s*[.?!]\s+(?:(?P<a>it'?s|its|it is|that'?s|c'est|es|è|é|ist|het is|das ist|era)\s+)?"
+    r"(?P<v>[^.!?]+?)\s*(?:[.!?]\s*|$)", re.IGNORECASE)
+# what the person gave the model, named before a pronoun or a demonstrative ("I gave you X by mistake. Forget that.")
+_GAVE = [
+    re.compile(r"\b(?:i|and)\s+(?:\w+ly\s+)?(?:gave|told|sent|typed|pasted|dictated|shared|wrote|mentioned|put|entered|"
+               r"uploaded)\s+(?:(?:you|u)\s+|in here\s+|here\s+)?(?:(?:last week|yesterday|earlier|before|"
+               r"the other day|"
+               r"this morning)\s+)?(?:about\s+)?(?P<t>(?:the|a|an|my|our|one of|some of)\s[^.!?]+)", re.IGNORECASE),
+    re.compile(r"\bte (?:di|pasé|escribí|mandé|envié|dicté|conté|dije|puse)\s+(?P<t>[^.!?]+)", re.IGNORECASE),
+    re.compile(r"\bje (?:t'ai|vous ai) (?:\w+ )?(?:donné|dit|écrit|envoyé|passé|dicté|filé|collé)\s+(?P<t>[^.!?]+)",
+               re.IGNORECASE),
+    re.compile(r"\bti ho (?:\w+ )?(?:dato|scritto|detto|mandato|passato|dettato|incollato)\s+(?P<t>[^.!?]+)",
+               re.IGNORECASE),
+    re.compile(r"\b(?:dei-te|te dei|passei-te|te passei|escrevi-te|te escrevi|disse-te|te disse|mandei-te|te mandei|"
+               r"contei-te|te contei)\s+(?P<t>[^.!?]+)", re.IGNORECASE),
+    re.compile(r"\b(?:ik )?(?:gaf|stuurde|vertelde|typte) (?:je|jou|u)\s+(?P<t>[^.!?]+)", re.IGNORECASE),
+    re.compile(r"\b(?:ik )?heb (?:je|jou|u) (?P<t>[^.!?]+?) (?:gegeven|gestuurd|verteld|gegeven)\b(?P<r>[^.!?]*)",
+               re.IGNORECASE),
+    re.compile(r"\b(?:habe|hab) (?:ich )?dir (?:(?:vorhin|eben|gerade|gestern|aus versehen|versehentlich|heute)\s+)*"
+               r"(?P<t>[^.!?]+?)\s+(?:gegeben|genannt|geschrieben|geschickt|gesagt|diktiert)\b(?P<r>[^.!?]*)",
+               re.IGNORECASE),
+    re.compile(r"\bdir (?P<t>[^.!?,]+?) (?:gegeben|genannt|geschrieben|"
+               r"gesagt) zu haben\b(?P<r>[^.!?]*)", re.IGNORECASE),
+]
+_DET = (r"(?=(?:the|a|an|my|our|one of|some of|el|la|los|las|un|una|mi|mis|le|les|l'|une|mon|ma|mes|il|lo|gli|il mio|"
+        r"la mia|o|os|as|um|uma|o meu|a minha|de|het|een|mijn|die|den|das|der|einen|eine|meine|meinen|meinem|mein)\b)")
+_GAVE_CUT = re.compile(r"\s+[-–—]+\s+.*$|,?\s+(?:and|but|so)\s+(?:i|I) (?:wish|regret|shouldn'?t|should not|really|"
+                       r"feel|hope|"
+                       r"hate|want|don'?t)\b.*$", re.IGNORECASE)
+_GAVE_TAIL = re.compile(r"\s+(?:by (?:mistake|accident)|accidentally|earlier|before|just now|into you|in here|to you|"
+                        r"in (?:an?|the|another|my) (?:(?:old|last|previous|other|earlier|different)\s+)?(?:chat|"
+                        r"conversation|"
+                        r"session|thread)|"
+                        r"sin querer|por error|par erreur|per sbaglio|por engano|per ongeluk|aus versehen|"
+                        r"tout à l'heure|hace un rato|poco fa|há pouco|eerder|vorhin)\b", re.IGNORECASE)
+# the claim before "te l'ho detto" ("Mia suocera, X, ha il morbo di Parkinson: te l'ho detto ma non dovevo")
+_TOLD_IT_AFTER = re.compile(r"(?:^|[.!?]\s+)(?P<t>[^.!?:;]+?)\s*[:;-]+\s*(?:te l'ho detto|ti l'ho detto|te lo dije|"
+                            r"te lo "
+                            r"conté|je te l'ai dit|ich habe (?:es|das) dir (?:gesagt|erzählt)|eu disse-te isso|"
+                            r"i told you that|i told you|ik heb het je verteld)\b", re.IGNORECASE)
+# a rumour / story stated before the request ("There's a rumour going round our school that X. ... Please forget it.")
+_RUMOUR_BEFORE = re.compile(r"\b(?:there'?s|there is|there was|i heard|people (?:are )?(?:say|saying|spread\w*))\s+"
+                            r"(?:a |this |that )?(?:rumou?r|story|lie|myth|gossip)\b[^.!?]{0,40}?\bthat\s+"
+                            r"(?P<t>[^.!?,]+)", re.IGNORECASE)
+_PRONOUN_OBJ = re.compile(r"^(?:it|that|this|them|him|her|those|these|ça|cela|le|la|les|lo|l'|es|das|die|sie|ihn|eso|"
+                          r"esto|isso|isto|questo|het|dat|dit|det|to)?$", re.IGNORECASE)
+# a short noun phrase that points back ("those coordinates", "ese número", "the settlement details", "dat adres")
+_POINTER_NP = re.compile(r"^(?:that|this|those|these|the|ese|esa|esos|esas|este|esta|ce|cet|cette|ces|dieser|diese|"
+                         r"dieses|diesen|die|den|das|quel|quella|quello|questo|questa|esse|essa|aquele|aquela|dat|die|"
+                         r"deze|dit)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}$", re.IGNORECASE)
+# an earlier turn named by a reference in other languages ("personnumret jag skrev nyss", "ten numer, który podałem
+# wcześniej", "wie ich heiße und wo ich wohne")
+_REF_TAIL_18 = re.compile(r"^(?:the|that|this|ten|tę|ta|to|den|det|die|das|el|la|le|il|o|a|het|de)?\s*(?P<n>[\w-]+)"
+                          r"(?:,)?\s+(?:jag (?:skrev|gav dig|sa|nämnde)|som jeg (?:skrev|gav dig|sagde)|"
+                          r"(?:który|którą|które|co) (?:ci )?(?:podał|napisał|dał)\w*(?: ci)?|den ich dir (?:gegeben|"
+                          r"geschrieben) habe|que te (?:di|pasé|escribí)|que je t'ai (?:donné|écrit)|che ti ho (?:dato|"
+                          r"scritto)|que te (?:dei|passei)|die ik (?:je )?(?:gaf|stuurde))\b.*$", re.IGNORECASE)
+_WH_18 = re.compile(r"^(?:(?:auch|also|too|ook|även|też|aussi|también|anche|também)\s*,?\s*)?"
+                    r"(?P<w>(?:wie|wo|was|wer|comment|où|qui|cómo|dónde|quién|come|dove|chi|como|onde|quem|hoe|waar|"
+                    r"wie|"
+                    r"hur|var|vem|jak|gdzie|kto|how|where|who|what)\s.+)$", re.IGNORECASE)
+_EARLIER_18 = re.compile(r"\b(?:earlier|before|just now|a minute ago|about earlier|vorhin|tout à l'heure|antes|prima|"
+                         r"eerder|tidigare|wcześniej|før)\b", re.IGNORECASE)
+
+
+def _pieces_ok(span: str, text: str) -> bool:
+    """True when `span` is in `text`, or is "<head>, <tail>" with both pieces in `text` (detector._contained)."""
+    s, low = span.casefold(), text.casefold()
+    if s in low:
+        return True
+    head, sep, tail = s.partition(", ")
+    return bool(sep and head and tail) and head in low and tail in low
+
+
+def _join(d: str, v: str, text: str) -> str | None:
+    d, v = d.strip(_PUNCT + " "), v.strip(_PUNCT.replace("!", "") + " ")
+    if not d or not v:
+        return None
+    joined = f"{d}, {v}"
+    return joined if _pieces_ok(joined, text) else None
+
+
+def _given(prefix: str, text: str) -> str | None:
+    """What the person says they gave the model in `prefix` (the last such clause), as "<what>, <value>" when a value
+    follows in brackets, after a colon or after a comma; None when there is none."""
+    found = []
+    for pattern in _GAVE:
+        for m in pattern.finditer(prefix):
+            found.append((m.start("t"), m))
+    if not found:
+        return None
+    m = max(found, key=lambda f: f[0])[1]
+    if not re.match(_DET, m.group("t"), re.IGNORECASE):
+        return None
+    t = _GAVE_CUT.sub("", m.group("t") + (m.groupdict().get("r") or ""))
+    cut = _TRAILING_17.search(t)
+    named = re.search(r",\s+(?-i:[A-ZÀ-Ý\"“])[^,]{0,40},\s+\S", t)  # "my landlord, Pete Hollis, is evicting us"
+    if cut and not named and len(t[: cut.start()].split()) >= 2:  # "..., if you still have it please"
+        t = t[: cut.start()]
+    t = _GAVE_TAIL.sub("", t).strip(_PUNCT.replace("!", "").replace("(", "").replace(")", "") + " ")
+    val = re.match(r"^(?P<d>[^(:]+?)\s*(?:\(|:)\s*(?P<v>[^()]+?)\s*\)?$", t)
+    if val and len(val.group("d").split()) >= 2:
+        return _join(_GAVE_TAIL.sub("", val.group("d")), val.group("v"), text)
+    head, sep, tail = t.partition(", ")
+    if sep and len(head.split()) >= 2 and (_HAS_VALUE.search(tail) or re.match(r"(?-i:[A-ZÀ-Ý])", tail)):
+        return _join(head, tail, text)
+    t = t.strip(_PUNCT + " ")
+    return t if len(t.split()) >= 2 and _pieces_ok(t, text) else None
+
+
+def _pronoun_mode(text: str) -> tuple[bool, int]:
+    """(every cue verb's object is a pronoun or a pointing noun phrase, start of the first cue)."""
+    cues = list(_CUE.finditer(text))
+    if not cues:
+        passive = _PASSIVE_PRONOUN.search(text)  # "I need that forgotten."
+        return (True, passive.start()) if passive else (False, -1)
+    for m in cues:
+        obj = _loose(_object_after(text, m.end()) or "")
+        if not (_PRONOUN_OBJ.match(obj) or _POINTER_NP.match(obj) or _BARE_PRONOUN.match(obj)):
+            return False, -1
+    return True, cues[0].start()
+
+
+_PASSIVE_PRONOUN = re.compile(r"\b(?:i )?(?:need|want|would like|'d like)\s+(?:that|it|this|those)\s+(?:forgotten|"
+                              r"deleted|"
+                              r"erased|gone|wiped|removed)\b", re.IGNORECASE)
+# the object of the round-18 request forms (features._EXTRA_18)
+_OBJ_18 = [
+    # "Take my bank PIN out of memory", "Streich meine Handynummer aus dem Gedächtnis", "pls drop it from memory"
+    re.compile(r"\b(?:drop|wipe|clear|scrub|erase|delete|remove|take|get|strike|purge|cut|toss|kick|dump|ditch|bin|"
+               r"chuck|"
+               r"lose|streich\w*|lösch\w*|nimm|entfern\w*|haal|wis|verwijder)\s+(?P<t>[^.!?;]+?)\s+(?:from|out of|"
+               r"outta|aus|"
+               r"uit)\s+(?:the\s+|dem\s+|het\s+)?(?:memory|gedächtnis|speicher|geheugen)\b", re.IGNORECASE),
+    # "Sácalo de la memoria: lo de mi despido", "Toglilo dalla memoria, il nome del mio avvocato"
+    re.compile(r"\b(?:sác|sac|quít|quit|borr|elimín|elimin|tír|tir|togli|lev|cancell|rimuov)\w*\s+(?:de la|dalla) "
+               r"(?:tua |tu )?memoria\s*[:,]\s*(?P<t>[^.!?;]+)", re.IGNORECASE),
+    # "Meine Adresse bitte aus dem Gedächtnis löschen.", "Bitte den Namen meiner Ex wieder ... streichen.", "Mijn adres
+    # graag meteen vergeten.", "Graag mijn geboortedatum vergeten, dank je."
+    re.compile(r"^(?:(?P<lead>bitte|graag|alsjeblieft)\s+)?(?:(?P<das>das|die sache|die geschichte|dat) (?:mit|van|"
+               r"over)\s+)?"
+               r"(?P<t>(?!bitte\b|graag\b)(?:(?!\b(?:kannst|könnt\w*|kann|können|kun|kunt|wil|vraag|möchte|würd\w*|"
+               r"soll\w*|muss\w*|moet)\b)[^.!?,;])+?)\s+(?(lead)|(?:bitte|graag|alsjeblieft|gerne|gern)\s+)"
+               r"(?:(?:sofort|gleich|direkt|wieder|meteen|weer|ook|auch|einfach|endgültig|voorgoed|nu|jetzt|"
+               r"aus (?:dem|deinem) "
+               r"gedächtnis|uit je geheugen)\s+)*(?:(?:löschen|streichen|wissen|verwijderen) und\s+)?(?:vergessen|"
+               r"löschen|"
+               r"streichen|verlernen|vergeten|wissen|verwijderen|schrappen)\s*(?:[.!]|,?\s*(?:danke|dank je)|$)",
+               re.IGNORECASE),
+    # "make yourself not know X", "get yourself to not know X", "stop knowing X", "hacer que ya no sepas X", "ne plus
+    # connaître X", "dass du X nicht mehr weißt"
+    re.compile(r"\b(?:(?:make|get|force)\s+(?:yourself|urself|your self|ur self)\s+(?:to\s+)?(?:not|no longer|never)\s+"
+               r"(?:know|remember|recall)|no longer know|make it so (?:that )?(?:you|u) (?:don'?t|do not|no "
+               r"longer|won'?t) (?:know|remember)|hacer que (?:ya )?no (?:sepas|recuerdes|conozcas)|"
+               r"ne plus (?:connaître|"
+               r"savoir|te souvenir de))\s+(?P<t>[^.!?;]+?)(?:\s+(?:anymore|any more|please|pls|ever again|again))*\s*"
+               r"(?:[.!?;]|$)", re.IGNORECASE),
+    re.compile(r"\bdass du (?P<t>[^.!?;]+?) nicht mehr (?:weißt|kennst|speicherst)\b", re.IGNORECASE),
+    # "Pretend I never told you X", "Haz como si no te hubiera dicho X", "Fais comme si je ne t'avais jamais dit X",
+    # "Fai finta che non ti abbia mai detto X", "Finge que eu nunca te disse X", "Tu so, als hätte ich dir X nie
+    # gesagt", "Doe alsof ik je X nooit heb gegeven", "Låtsas att jag aldrig sa X"
+    re.compile(r"\b(?:(?:pretend|act (?:like|as if|as though)|behave as if)\s+(?:that\s+)?(?:i (?:never|didn'?t) "
+               r"(?:told|tell|gave|give|sent|send|showed|show|mentioned|mention|shared|share|said|say|typed|type|"
+               r"wrote|write)"
+               r"(?:\s+(?:you|u))?(?:\s+about)?|(?:you|u) (?:never|didn'?t) (?:heard|hear|saw|see|read|got|get|"
+               r"learn(?:ed|t)?|"
+               r"knew|know)(?:\s+about)?|(?:you|u) (?:don'?t|do not) know)"
+               r"|como si (?:yo )?(?:no|nunca) te (?:hubiera|hubiese|había) (?:dicho|contado|dado|escrito|pasado)"
+               r"|comme si je ne t'avais (?:jamais |pas )?(?:dit|donné|raconté|écrit)"
+               r"|finta (?:che|di) (?:non|io non) ti (?:abbia|avessi) (?:mai )?(?:detto|dato|raccontato|scritto)"
+               r"|(?:finge|fingir|faz de conta|faça de conta) que (?:eu )?(?:nunca|não) te (?:disse|dei|contei|escrevi)"
+               r"|låtsas att jag aldrig (?:sa|sagt|berättade|gav))\s+(?P<t>[^.!?;]+?)"
+               r"(?:\s+(?:please|pls|ok|okay|thanks))?\s*(?:[.!?;,]|\s+(?:and|y|et|und|e|en|och)\s|\s[-–—]+\s|$)",
+               re.IGNORECASE),
+    re.compile(r"\b(?:als (?:hätte|ob) ich dir|alsof ik (?:je|u)) (?P<t>[^.!?;]+?) (?:nie|nooit) (?:heb |"
+               r"had )?(?:gesagt|"
+               r"erzählt|gegeben|geschrieben|verteld|gezegd|gestuurd)\b", re.IGNORECASE),
+    # "Forget this one: my mum's maiden name, Okafor."
+    re.compile(r"\b(?:forget|delete|erase|wipe|remove|unlearn)\s+(?:this|"
+               r"that) one\s*:\s*(?P<t>[^.!?;]+)", re.IGNORECASE),
+]
+# "Forget that, please. My work email, X, that's what I mean." / "Olvídalo. Mi número ..., digo."
+_MEANT_18 = re.compile(r"(?:^|[.!?:;]\s+|\s[-–—]\s+)(?P<t>(?:(?!\s[-–—]\s)[^.!?:;])+?)"
+                       r"\s*,?\s*(?:that'?s what i mean[t]?|i mean[t]?|digo|"
+                       r"quiero decir|me refiero|je veux dire|meine ich|ich meine|intendo|voglio dire|quero dizer|"
+                       r"bedoel ik|menar jag|mener jeg|mam na myśli)\s*[.!]*\s*$", re.IGNORECASE)
+# "lo de mi hermano olvídalo", "ce que je t'ai dit sur ma sœur, oublie-le", "La storia di mio cugino, cancellala"
+_CLITIC_REF = re.compile(r"\b(?:lo|eso|esto|aquilo|isso|isto|quello|quella cosa|quella storia|la storia|ce truc|"
+                         r"le truc|"
+                         r"ce que je t'ai dit|das|die sache|die geschichte|dat|wat ik zei)\s+(?:de|del|do|da|di|dei|"
+                         r"sur|"
+                         r"à propos de|mit|über|van|over|con)\s+(?P<x>[^.!?,;]{2,60}?)\s*[,;:]?\s*(?=" + _CUE.pattern
+                         + r"|(?:olvíd|olvid|bórr|borr|esquec|esqueç|dimentic|scord|cancell|oubli|effac|vergiss|"
+                           r"vergeet)"
+                         r"\w*)", re.IGNORECASE)
+# "I don't want you to know X. <value>. Forget it." / "Ich will nicht, dass du X kennst. Frau Dr. Seidel. Vergiss ihn."
+_NOT_KNOW_THEN_VALUE = re.compile(
+    r"\b(?:i (?:don'?t|do not) want (?:you|u) to (?:know|remember)|ich (?:will|möchte) nicht,? dass du|no quiero que "
+    r"(?:sepas|conozcas|recuerdes)|je ne veux pas que tu (?:saches|connaisses|retiennes)|non voglio che tu (?:sappia|"
+    r"conosca|ricordi)|ik wil niet dat je)\s+(?P<t>[^.!?]+?)\s*(?:kennst|weißt|behältst|weet|kent)?\s*[.!?]\s+"
+    r"(?P<v>[^.!?]{2,60}?)\s*[.!?]", re.IGNORECASE)
+_ABOUT_BEFORE = re.compile(r"\b(?:told|telling|tell|mentioned|mentioning|shared|sharing)\s+(?:(?:you|u)\s+)?about\s+"
+                           r"(?P<x>(?:my|our|the)\s[^.!?,;]+?)\s*(?=[,.;!?]|\s[-–—]\s|$)", re.IGNORECASE)
+
+
+_REFERENCE_18 = re.compile(r"^(?:what|that|this|those|these|my (?:last|previous|first|opening|earlier) (?:message|msg|"
+                           r"turn))\b",
+                           re.IGNORECASE)
+
+
+def _best_turn(words_of: str, turns: list[str]) -> str | None:
+    """The earlier statement sharing the most content words with `words_of` (None when none shares one)."""
+    statements = [t for t in turns if not t.rstrip().endswith("?") and not _ACK.match(t)]
+    words = {w[:5] for w in re.findall(r"\w{3,}", words_of.casefold())}
+    scored = sorted(((len(words & {w[:5] for w in re.findall(r"\w{3,}", t.casefold())}), i)
+                     for i, t in enumerate(statements)), reverse=True)
+    if scored and scored[0][0] >= 1:
+        return _statement(statements[scored[0][1]])
+    return _statement(statements[0]) if len(statements) == 1 else None
+
+
+def _new_forms_18(text: str, turns: list[str]) -> str | None:
+    """The target of the round-18 request forms (None when the text has none of them)."""
+    ref = _CLITIC_REF.search(text)
+    if ref:
+        x = ref.group("x").strip(_PUNCT + " ")
+        return _best_turn(x, turns) if turns else x  # no shared word: the earlier rules pick the turn
+    meant = _MEANT_18.search(text)
+    if meant and len(meant.group("t").split()) >= 2 and not _CUE.search(meant.group("t")):
+        return meant.group("t").strip(_PUNCT + " ")
+    for pattern in _OBJ_18:
+        m = pattern.search(text)
+        if not m:
+            continue
+        t = _loose(m.group("t"))
+        if _BARE_PRONOUN.match(t) or _PRONOUN_OBJ.match(t):
+            about = _ABOUT_BEFORE.search(text[: m.start("t")])
+            if about:
+                return about.group("x").strip(_PUNCT + " ")
+            before = re.match(r"^\s*(?P<x>(?:my|mi|mon|ma|mein\w*|mijn|il mio|la mia|o meu|"
+                              r"a minha)\s[^-–—]+?)\s+[-–—]+\s",
+                              text)
+            return before.group("x").strip(_PUNCT + " ") if before else None
+        if turns and "das" in m.groupdict() and m.group("das"):
+            return _best_turn(t, turns)
+        if _is_reference(t) or _REFERENCE_18.match(t):
+            return None
+        return t
+    return None
+
+
+def _tidy_18(span: str | None, text: str, history: Iterable) -> str | None:
+    """Round 18 (extraction only; see the comment above): what was given before a pronoun, the colon / bracket and
+    "vivo en / die" before a value as a comma, the claim noun dropped, a name between commas kept with its claim,
+    "what my X is, V" -> "my X, V", a value after "anymore." / a memory phrase, and references in sv / pl / de."""
+    turns = _user_turns(history)
+    new = _new_forms_18(text, turns)
+    if new and (_pieces_ok(new, text) or any(new in t for t in turns)):
+        return new
+    pron, first = _pronoun_mode(text)
+    if pron and first > 0:
+        prefix = text[:first]
+        rumour = _RUMOUR_BEFORE.search(prefix)
+        told = _TOLD_IT_AFTER.search(prefix)
+        given = _given(prefix, text)
+        worry = _NOT_KNOW_THEN_VALUE.search(prefix)
+        if worry and (_HAS_VALUE.search(worry.group("v")) or re.match(r"(?-i:[A-ZÀ-Ý])", worry.group("v"))):
+            joined = _join(worry.group("t"), worry.group("v"), text)
+            if joined and not _CUE.search(worry.group("v")):
+                return joined
+        if given and turns and not _HAS_VALUE.search(given):
+            given = None  # "ce que je t'ai dit sur ma sœur, oublie-le": the earlier turn decides
+        if told and len(told.group("t").split()) >= 3 and _pieces_ok(told.group("t"), text):
+            return told.group("t").strip(_PUNCT + " ")
+        if rumour and len(rumour.group("t").split()) >= 3:
+            return rumour.group("t").strip(_PUNCT + " ")
+        if given and (span is None or not (_HAS_VALUE.search(span) and not _HAS_VALUE.search(given))):
+            return given
+        if turns and span is not None and _EARLIER_18.search(prefix) and re.match(
+                r"^(?:that|it|this)(?:\s+\w+)?$", _loose(span), re.IGNORECASE):
+            statements = [t for t in turns if not t.rstrip().endswith("?") and not _ACK.match(t)]
+            if statements:
+                return _statement(statements[-1]) or span
+    if span is None:
+        return None
+    if turns and not _HAS_VALUE.search(span):
+        ref = _REF_TAIL_18.match(span)
+        wh = _WH_18.match(span)
+        statements = [t for t in turns if not t.rstrip().endswith("?") and not _ACK.match(t)]
+        if ref and statements:
+            stem = ref.group("n").casefold()[:6]
+            hits = [t for t in statements if stem in t.casefold() and _HAS_VALUE.search(t)]
+            hits = hits or [t for t in statements if _HAS_VALUE.search(t)]
+            if hits:
+                return _statement(hits[-1]) or span
+        if wh and statements and not _contained(span, turns):
+            words = _words(wh.group("w"))
+            scored = sorted(((len(words & _words(t)), i) for i, t in enumerate(statements)), reverse=True)
+            if scored and scored[0][0] >= 2:
+                return _statement(statements[scored[0][1]]) or span
+    if not _pieces_ok(span, text):
+        return span
+    i = text.find(span)
+    after = re.match(r"^\s*:\s*(?P<v>(?:[^.!?]|\.(?=\S))+?)\s*[.!?]?\s*$", text[i + len(span):]) if i >= 0 else None
+    if after and _STATEMENT_AFTER.match(after.group("v")):  # "my personal information: my name is X and ..."
+        return after.group("v").strip(_PUNCT + " ")
+    if re.fullmatch(r"[\w/#.-]*\d[\w/#.-]*", span) and i > 0:  # "... the door code for my mother's flat. Forget 2048B."
+        about = re.search(r"\b(?:about|for|with)\s+(?P<d>(?:the|my|our)\s[^.!?,;]{3,60}?)\s*[.!?]\s", text[:i])
+        if about:
+            joined = _join(about.group("d"), span, text)
+            if joined:
+                return joined
+    m = _COLON_VALUE.match(span)
+    bracket_ok = m and "(" in span and "," not in m.group("v") and not re.fullmatch(r"(?:1[5-9]|20)\d\d",
+                                                                                     m.group("v").strip())
+    if m and ":" not in m.group("v") and (":" in span or bracket_ok):
+        d = _POLITE_END.sub("", m.group("d").strip())
+        v = m.group("v")
+        if _STATEMENT_AFTER.match(v) and _pieces_ok(v, text):
+            return v.strip(_PUNCT + " ")
+        if len(d.split()) >= 2 and not _HAS_VALUE.search(d):
+            joined = _join(d, v, text)
+            if joined:
+                return joined
+    claim = _CLAIM_NOUN.match(span)
+    if claim:
+        span = claim.group("x").strip(_PUNCT + " ")
+    lead = _THAT_LEAD.match(span)
+    if lead:
+        span = span.split(None, 1)[1]
+    what = _WHAT_IS.match(span)
+    if what:
+        joined = _join(what.group("d"), what.group("v"), text)
+        if joined:
+            span = joined
+    i = text.find(span)
+    if i >= 0:
+        app = _APPOSITION_THEN.match(text[i + len(span):])
+        if app and not _HAS_VALUE.search(span) and len(span.split()) <= 6:
+            span = text[i: i + len(span) + app.end()].strip(_PUNCT + " ")
+            span = re.sub(r"^(?:that|que|dass|che|dat|att|że)\s+", "", span, flags=re.IGNORECASE)
+        elif not _HAS_VALUE.search(span):
+            nxt = _NEXT_VALUE_18.match(text[i + len(span):])
+            if nxt and text[i + len(span): i + len(span) + 1] != "?":
+                v = nxt.group("v").strip(_PUNCT + " ")
+                if (v and not _CUE.search(v) and len(v.split()) <= 8
+                        and (_HAS_VALUE.search(v) or (nxt.group("a") and re.match(r"(?-i:[A-ZÀ-Ý])", v)))):
+                    joined = _join(span, v, text)
+                    if joined:
+                        span = joined
+    lead_v = _VALUE_LEAD.search(span)
+    if lead_v and _pieces_ok(span[: lead_v.start()], text):
+        joined = _join(span[: lead_v.start()], span[lead_v.end():], text)
+        if joined:
+            span = joined
+    return span

@@ -550,10 +550,12 @@ def request_form(text: str) -> bool:
     perfectionism is hard.", "Can AI models be made to forget data?", "Delete or keep old records?") is chat
     whatever its score. Every forget request of the training and held-out splits has a request form.
     """
-    t = _NOT_A_REQUEST.sub(" ", _QUOTED.sub(" ", _mask_how_clauses(clean(text))))
+    t = _NOT_A_REQUEST_18.sub(" ", _NOT_A_REQUEST.sub(" ", _QUOTED.sub(" ", _mask_how_clauses(clean(text)))))
     if _NOT_IMPERATIVE.search(t) and not (_LEX[2].search(t) or _LEX[11].search(t)):
         return False
     if _OTHER_TASK.search(t) and not _LEX[3].search(t):  # round 16
+        return False
+    if _OTHER_TASK_18.search(t) and not _LEX[3].search(t):  # round 18 (run time only)
         return False
     if _EDITING.search(t) and not (_LEX[3].search(t) or _SAID_BY_ME.search(t)):  # round 13: "Delete the salary line
         # from my CV draft."; round 14: not "Forget what I said in my first message" (a reference to a turn)
@@ -637,6 +639,32 @@ _EXTRA_18 = re.compile(
     r"|\bmake it so (?:that )?(?:you|u) (?:don'?t|do not|no longer|won'?t) (?:know|remember)\b"
     r"|\bhacer que (?:ya )?no (?:sepas|recuerdes|conozcas)\b|\bfais en sorte de ne plus (?:connaître|savoir|te "
     r"souvenir)\b|\bsorg dafür,? dass du [^.?!]{1,50}? nicht mehr (?:weißt|kennst|speicherst)\b", _I)
+# round 18 (after the retraining; veto only, no lexical feature reads these): forgetting in general with a generic
+# object ("Could I get you to forget a detail later on?", "Are you able to unlearn facts?")
+_NOT_A_REQUEST_18 = re.compile(
+    r"\b(?:forget|unlearn|erase|delete|remove)\s+(?:(?:a|one|some|any|certain)\s+(?:detail|fact|piece of information|"
+    r"bit of information|memory)s?|(?:facts|details|memories|information|data))\b"
+    r"(?!\s+(?:about|regarding|on|of|i\b|from|in my|that i|you|u)\b)", _I)
+# ... and turns that ask for something else: how to forget someone oneself ("Can you teach me how to forget someone?"),
+# a brush-off ("Zapomnij, to nieważne."), an edit of a text ("Shorten it and remove anything about X", "Delete the
+# sign-off", "Remove my name from the signature"), a format ("Forget the numbered steps")
+_OTHER_TASK_18 = re.compile(
+    r"\b(?:teach|show|tell|help)\s+me\s+how\s+to\s+(?:forget|unlearn|stop thinking about|get over)\b"
+    r"|^\W*(?:zapomnij|glöm|glem|vergiss|vergeet|oublie|olvida|olvídalo|dimentica|esquece|forget)"
+    r"(?:\s+(?:to|det|es|het|ça|lo|eso|isso|it|that))?\s*[,.!-]+\s*(?:to|det|es|het|c'est|ce n'est|eso|isso|it'?s|"
+    r"that'?s|è|é|ist)?\s*(?:nieważne|nie ważne|inte viktigt|ikke vigtigt|egal|nicht wichtig|niet belangrijk|pas grave|"
+    r"pas important|no importa|no es importante|non importa|non è importante|não importa|não é importante|"
+    r"not important|no big deal)\b"
+    r"|^\W*(?:please\s+)?(?:shorten|rewrite|rephrase|summari[sz]e|translate|tighten|edit|proofread|polish|simplify|"
+    r"reword)\s+(?:it|this|that|the\s+\w+)\s+(?:and|then)\s+(?:remove|delete|cut|drop|take out|erase)\b"
+    r"|\b(?:remove|delete|erase|cut|drop)\s+(?:[\w']+\s+){0,3}?(?:from\s+)?(?:the|my|this)\s+(?:e-?mail\s+)?"
+    r"(?:sign-?off|signature|greeting|salutation|subject line|header|footer|caption|closing line)\b"
+    r"|\b(?:forget|drop|skip|lose)\s+(?:the\s+)?(?:numbered|bulleted)\s+(?:steps|list|points)\b"
+    # a saying attributed to someone at the end ("Dimentica il passato e guarda avanti, diceva mio nonno.")
+    r"|,\s*(?:(?:as\s+)?(?:my|mio|mia|mi|mon|ma|mein\w*|mijn|meu|minha|min|mój|moja)\s+\w+\s+)?(?:diceva|dice|disait|dit|"
+    r"decía|dice|dizia|diz|sagte|sagt|zei|zegt|sa|sade|sagde|mówił\w*|used to say|always says|says|said)"
+    r"(?:\s+(?:sempre|toujours|siempre|immer|altijd|always))?(?:\s+(?:my|mio|mia|mi|mon|ma|mein\w*|mijn|meu|minha|min|"
+    r"mój|moja)\s+\w+)?\s*[.!]?\s*$", _I)
 # round 18: "Forget it. My locker code 14-32 I mean." - the thing is named after the pronoun, with "I mean"
 _MEANT = re.compile(r"\b(?:i mean|i meant|that'?s what i mean[t]?|digo|quiero decir|me refiero|je veux dire|"
                     r"je parle de|meine ich|ich meine|intendo|voglio dire|quero dizer|bedoel ik|ik bedoel|menar jag|"
@@ -652,6 +680,8 @@ _MEANT = re.compile(r"\b(?:i mean|i meant|that'?s what i mean[t]?|digo|quiero de
 _STRONG_NEG = (4, 5, 7, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22)  # lexical features that mark chat
 _STRONG_START = re.compile(
     r"^(?:(?:please|pls|plz|kindly|hey|ok(?:ay)?|so|just|actually|now|bitte|por favor|per favore|porfa|svp|stp|"
+    # round 18 (run time only): slang politeness words ("por fa olvida X", "xfa borra X")
+    r"por fa|por fis|porfis|xfa|pf|pfv|x favore|bitte bitte|pretty please|"
     r"alsjeblieft|snälla|proszę|and|y|e|et|und|en|och|og|oh|also|right|um+|uh+|hmm+|well|yeah|hi|hello|hallo|hola|"
     r"ciao|salut|hej|cześć|oi|olá"
     # a wish addressed to the model before the verb ("Jag vill att du glömmer X", "I want you to forget X")
@@ -665,7 +695,10 @@ _STRONG_OBJECT = re.compile(
     r"wer|chi|quem|vem|hvem|kto|where|dónde|donde|où|wo|waar|dove|onde|var|hvor|gdzie|what|lo que|ce que|was|wat|"
     r"ciò che|o que|vad|hvad|co)\b"
     r"|.*\b(?:lyrics|letra|testo|paroles|text|tekst|songtekst|hoofdstuk|chapter|capítulo|capitolo|chapitre|kapitel|"
-    r"rozdział|claim|myth|behauptung|afirmação|afirmación|affirmation|mito|mythe|fabel)\b"
+    r"rozdział|claim|myth|behauptung|afirmação|afirmación|affirmation|mito|mythe|fabel"
+    # round 18 (run time only): the falsehood nouns ("Olvida la mentira de que X", "Forget the hoax that X")
+    r"|lie|hoax|misinformation|fake news|rumou?r|mentira|bulo|rumeur|mensonge|intox|lüge|gerücht|bufala|boato|leugen|"
+    r"gerucht|kłamstw\w*|plotk\w*|lögnen|ryktet)\b"
     r"|.*\b(?:idea|idée|idee)\s+(?:that|que|de que|dass|dat|che|att|at|że|sobre|sur|about|over|über|su|om)\b"
     r"|(?:everything|all|alles|alt|allt|todo|tout|tutto|tudo|wszystko)\b)", _I)
 _STRONG_THEN_TASK = re.compile(
@@ -686,6 +719,12 @@ _STRONG_SAID = re.compile(r"^(?:what i (?:said|wrote|asked)|lo que (?:dije|escri
                           r"co (?:powiedział|napisał)\w*)\b", _I)
 
 
+_PRETEND_18 = re.compile(r"^(?:let'?s\s+|just\s+|can you\s+|could you\s+)?(?:pretend|act (?:like|as if|as though))\s+"
+                         r"(?:that\s+)?i (?:never|didn'?t) (?:told|tell|gave|give|mentioned|mention|shared|share|said|"
+                         r"say)"
+                         r"(?:\s+(?:you|u))?(?:\s+about)?\s+", _I)
+
+
 def plain_request(text: str, history: Iterable = ()) -> bool:
     """Round 17: True when `text` is a request in its plainest form (see above); the detector treats such a turn as a
     request even when the head scores it under the threshold (not when the head is sure it is chat)."""
@@ -695,6 +734,10 @@ def plain_request(text: str, history: Iterable = ()) -> bool:
     if any(_LEX[i].search(t) for i in _STRONG_NEG):
         return False
     rest = _STRONG_START.sub("", t)
+    pretend = _PRETEND_18.match(rest)  # round 18 (run time only): "Pretend I never told you my salary."
+    if pretend:
+        span = rest[pretend.end():].strip(" .!,")
+        return bool(span) and bool(_STRONG_OBJECT.match(span)) and not _STRONG_THEN_TASK.search(t)
     m = _CUE.match(rest)
     if not m:
         return False
