@@ -46,7 +46,7 @@ _LEX = [
                r"um+|uh+|uhm|erm|hmm+|well|right|yeah|bro|bruh|dude|mate|i mean|no wait|wait|new line|newline|"
                r"comma|assistant|ok google|hey google|google|hey siri|siri|alexa|euh|bon|bah|ben|alors|voilà|mec|"
                r"bueno|pues|vale|mira|eh|äh|ähm|also|na ja|naja|allora|ehm|beh|senti|então|tipo|olha|nou ja|nou|oké|"
-               r"luister|no dobra|dobra|yyy|słuchaj)[\s,]+)*"
+               r"luister|no dobra|dobra|yyy|słuchaj)[\s,]+){0,8}"
                + _CUE.pattern, _I),
     # 2: request addressed to the model: you/your + want/need/can/could/would/should ... cue
     re.compile(r"\b(?:i (?:want|need|would like|'d like)|i'd like|can|could|would|will|should|must|need to|have to)"
