@@ -75,14 +75,19 @@ class Watchdog:
         """Probability that `text` asks the model to forget something (0 for empty text).
 
         Long messages (> WINDOW characters) are also scored on their opening and closing sentences, and the
-        highest probability wins: a request at the end of a long message is not diluted by the rest.
+        highest probability wins: a request at the end of a long message is not diluted by the rest. When the
+        whole text already reaches the threshold, the windows are skipped (they could only raise a score that
+        already says "forget"; each costs one or two encoder passes, and long requests were the slowest turns).
         """
         text = _as_text(text)
         if not text:
             return 0.0
-        parts = [text, *_edge_windows(text)]
-        x = np.concatenate([self.features.one(t) for t in parts])  # [len(parts), d]
-        return float(np.clip(self.head.prob(x).max(), 0.0, 1.0))
+        p = float(self.head.prob(self.features.one(text)).max())
+        windows = _edge_windows(text) if p < self.head.threshold else []
+        if windows:
+            x = np.concatenate([self.features.one(t) for t in windows])  # [len(windows), d]
+            p = max(p, float(self.head.prob(x).max()))
+        return float(np.clip(p, 0.0, 1.0))
 
     def detect(self, text: str, history: Iterable = ()) -> Intent:
         """Intent(kind="forget"|"chat", target, score) for one user turn.
