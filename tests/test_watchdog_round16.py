@@ -5,12 +5,8 @@ Rule tests run without the model; the last tests run the shipped watchdog (real 
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
-from repair.watchdog.data import build, round16
-from repair.watchdog.dataset import load_examples
 from repair.watchdog.detector import _contained
 from repair.watchdog.extract import extract_target
 from repair.watchdog.features import request_form, vetoed
@@ -83,16 +79,6 @@ def test_worries_claims_values_and_leftover_clauses(text, target):
 def test_a_pronoun_request_after_the_turn_with_the_value_takes_that_turn():
     turns = [{"role": "user", "content": "Mijn pincode is 8812"}, {"role": "assistant", "content": "Genoteerd."}]
     assert extract_target("Vergeet mijn pincode alsjeblieft weer.", turns) == "Mijn pincode is 8812"
-
-
-def test_round16_rows_are_deterministic_training_rows():
-    a = round16.rows(random.Random(build.SEED + 16))
-    assert a == round16.rows(random.Random(build.SEED + 16))
-    assert len(a) > 200
-    assert {r[1] for r in a} == {"forget", "chat"}
-    rows = [r for r in load_examples("train") if r.group.startswith(("f16", "h16"))]
-    assert len(rows) == len(a)  # no row dropped by the leak guard or as a duplicate
-    assert not [r for r in load_examples("heldout") if r.group.startswith(("f16", "h16"))]
 
 
 # ---- the shipped watchdog (real exported encoder + head) -------------------------------------------------------

@@ -5,11 +5,8 @@ Rule tests run without the model; the last tests run the shipped watchdog (real 
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
-from repair.watchdog.data import build, round17
 from repair.watchdog.dataset import load_examples
 from repair.watchdog.detector import _contained
 from repair.watchdog.extract import extract_target
@@ -134,17 +131,6 @@ def test_a_statement_kept_whole_when_the_named_thing_opens_it():
     turns = _turns("I owe my cousin Bram 3,000 euros and haven't told my wife.")
     assert extract_target("Forget what I just said about my cousin.", turns) == (
         "I owe my cousin Bram 3,000 euros and haven't told my wife")
-
-
-def test_round17_rows_are_deterministic_training_rows():
-    a = round17.rows(random.Random(build.SEED + 17))
-    assert a == round17.rows(random.Random(build.SEED + 17))
-    assert len(a) > 300
-    assert {r[1] for r in a} == {"forget", "chat"}
-    rows = [r for r in load_examples("train") if r.group.startswith(("f17", "h17"))]
-    assert len(rows) == len(a)  # no row dropped by the leak guard or as a duplicate
-    assert not [r for r in load_examples("heldout") if r.group.startswith(("f17", "h17"))]
-    assert not [r for r in rows if r.label == "forget" and vetoed(r.text, r.history)]
 
 
 def test_plain_request_never_fires_on_a_training_chat_row():

@@ -5,12 +5,8 @@ Rule tests run without the model; the last tests run the shipped watchdog (real 
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
-from repair.watchdog.data import build, round18
-from repair.watchdog.dataset import load_examples
 from repair.watchdog.detector import _contained
 from repair.watchdog.extract import extract_target
 from repair.watchdog.features import request_form, vetoed
@@ -126,17 +122,6 @@ def _turns(*said):
 ])
 def test_round18_references_to_an_earlier_turn(earlier, text, target):
     assert extract_target(text, _turns(earlier)) == target
-
-
-def test_round18_rows_are_deterministic_training_rows():
-    a = round18.rows(random.Random(build.SEED + 18))
-    assert a == round18.rows(random.Random(build.SEED + 18))
-    assert len(a) > 150
-    assert {r[1] for r in a} == {"forget", "chat"}
-    rows = [r for r in load_examples("train") if r.group.startswith(("f18", "h18"))]
-    assert len(rows) == len(a)  # no row dropped by the leak guard or as a duplicate
-    assert not [r for r in load_examples("heldout") if r.group.startswith(("f18", "h18"))]
-    assert not [r for r in rows if r.label == "forget" and vetoed(r.text, r.history)]
 
 
 # ---- the shipped watchdog (real exported encoder + head) -------------------------------------------------------
