@@ -106,7 +106,7 @@ NOT_KNOW_Q = [
     ("Is it possible for you to no longer know my ex-husband's name?", "my ex-husband's name", "en"),
     ("Would you stop knowing where my mum lives, please?", "where my mum lives", "en"),
     ("can you just not know my wifi password from now on", "my wifi password", "en"),
-    ("Can you make it so that you don't know my medical history?", "my medical history", "en"),
+    ("Can you make it so that you don't know my blood test results?", "my blood test results", "en"),
     ("¿Puedes dejar de saber cómo se fabrica una bomba casera?", "cómo se fabrica una bomba casera", "es"),
     ("Tu peux arrêter de connaître mon adresse ?", "mon adresse", "fr"),
     ("Kannst du aufhören, meine Telefonnummer zu kennen?", "meine Telefonnummer", "de"),
@@ -241,6 +241,12 @@ SHARED_CHAT = [
     ("I sent you a long message earlier about my mortgage; could you summarise it in three bullets?", "en"),
     ("Ich habe geschrieben, dass ich Urlaub brauche. Kannst du mir einen Antrag formulieren?", "de"),
     ("Escrevi que estou cansado. Tens dicas para dormir melhor?", "pt"),
+    ("Anyway, forget the theory - how do I actually start running?", "en"),
+    ("Long story short, I forgot my passport at home. What can I do at the airport?", "en"),
+    ("btw delete the second paragraph of my cover letter, it's too long", "en"),
+    ("Sorry for the typos, I always forget my glasses. Can you explain compound interest?", "en"),
+    ("Por cierto, olvidé mi paraguas en el tren. ¿Dónde está la oficina de objetos perdidos?", "es"),
+    ("Übrigens, vergiss nicht, die Blumen zu gießen - kannst du mir eine Erinnerung formulieren?", "de"),
 ]
 
 
