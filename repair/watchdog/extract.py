@@ -625,13 +625,14 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
         return None
     span = _extract_span(text, history)
     if span is None:
-        return _tidy_18(None, text, history)
+        return _tidy_19(_tidy_18(None, text, history), text, history)
     span = _tidy_17(_tidy(_with_value(text, span), text), text, history)
     i = text.find(span)  # round 15: a quoted title keeps its closing quote ('the lyrics of "Yellow Submarine"')
     if i >= 0 and text[i + len(span): i + len(span) + 1] in ('"', "”", "»") and (
             span.count('"') % 2 == 1 or span.count("“") > span.count("”") or span.count("«") > span.count("»")):
         span = text[i: i + len(span) + 1]
-    return _tidy_18(span, text, history) or span
+    span = _tidy_18(span, text, history) or span
+    return _tidy_19(span, text, history) or span
 
 
 def _extract_span(text: str, history: Iterable = ()) -> str | None:
@@ -1556,4 +1557,313 @@ def _tidy_18(span: str | None, text: str, history: Iterable) -> str | None:
         joined = _join(span[: lead_v.start()], span[lead_v.end():], text)
         if joined:
             span = joined
+    return span
+
+
+# ---- round 19 (run-time only: nothing the features read) -----------------------------------------------------------
+# Following the fresh14-18 writers: a value stated with a verb ("My email is X. Forget it.", "Mon adresse c'est X",
+# "Mein Geburtsdatum ist der 3. Mai 1990") or announced without a comma ("my psn id its X", "mi contraseña que es X",
+# "mon mot de passe stp cest X", "..., es ist X", "..., é X", "Det er X") is "<descriptor>, <value>"; a situational
+# clause after the target is cut (", the one I pasted earlier", ", my boss doesn't want that out there", "in case it
+# came from you", ", I gave it by mistake"); a colon list keeps all its items; "the fact that X" and false claims drop
+# their noun; a claim written before "forget that" in de / pt / nl / sv / da / pl; values away from their descriptor
+# ("my employer. I work at X.", "The code is X.", "mi dirección, por favor: X", "from earlier, X"); references to an
+# earlier turn by a relative clause ("meine Steuer-ID, die ich dir vorhin gegeben habe", "le code que je t'ai donné")
+# or by a kind only ("Glem koden til postkassen.").
+_ANNOUNCER_19 = (r"(?:it'?s|its|it is|it was|that'?s|thats|which is|which was|que es|que era|qui est|c'est|c’est|"
+                 r"cest|c est|c'était|il est|elle est|es ist|das ist|sie ist|er ist|die ist|der ist|che è|que é|det er|"
+                 r"den er|det är|den är|het is|dat is|die is|to jest)")
+_VERB_19 = r"(?:is|was|are|were|ist|war|est|es|era|è|é|er|är|to)"  # a statement first: "My email is X. Forget it."
+_ANNOUNCE_19 = re.compile(r"^(?P<d>.+?)(?:(?:\s*,)?\s+(?:(?:please|pls|plz|stp|svp|por favor|porfa|bitte|per favore)"
+                          r"\s*,?\s+)?" + _ANNOUNCER_19 + r"|\s*,\s+(?:ist|es|è|é|er|är|war|era|to)|(?P<plain>\s+"
+                          + _VERB_19 + r"))\s+(?P<v>\S.*)$", re.IGNORECASE)
+# the descriptor names a personal detail: a possessive, or a kind of code / number / account
+_KIND_19 = re.compile(r"\b(?:my|our|mon|ma|mes|mi|mis|mein\w*|mijn|mio|mia|miei|meu|minha|mitt|min|mina|mit|mine|mój|"
+                      r"moja|moje|moją|vores|nuestr\w*|notre|nos|unser\w*|ons|onze|nostr\w*|nosso|nossa|code|codes|"
+                      r"combination|password|passcode|pin|login|username|id|number|email|e-mail|address|postcode|iban|"
+                      r"key|contraseña|código|mot de passe|passwort|numero|número|numéro|senha|wachtwoord|kode|koden|"
+                      r"nummer|hasło|numer|adresse|dirección|indirizzo|endereço|adres)\b", re.IGNORECASE)
+_DESCRIPTOR_19 = re.compile(r"^(?:my|our|mon|ma|mes|mi|mis|mein\w*|mijn|il mio|la mia|i miei|mio|mia|o meu|a minha|meu|"
+                            r"minha|mitt|min|mina|mit|mine|mój|moja|moje|moją|the|la|le|el|il|lo|a|o|die|der|das|den|"
+                            r"de|het)\s", re.IGNORECASE)
+_NUMBER_WORDS = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                 r"sixty|seventy|eighty|ninety|hundred)")
+_VALUE_START_19 = re.compile(r"^(?:(?:der|die|das|den|le|la|el|the|o|a|il)\s+)?(?:\S*[\d@_]\S*|(?-i:[A-ZÀ-Ý])\S*|"
+                             + _NUMBER_WORDS + r"\b)", re.IGNORECASE)
+# where a value stops when the descriptor's sentence goes on ("frostbyte_kai07 my little brother keeps asking")
+_WORD_STOP_19 = (r"\s+(?:my|mi|mon|ma|mes|mein\w*|mijn|i|im|i'?m|i'?ve|i'?d|and|but|so|lol|lmao|haha|because|cause|"
+                 r"coz|cuz|since|in case|pls|please|plz|thanks|thank you|thx|he|she|they|we|you|u|it|if|when|y|et|und|"
+                 r"porque|parce|weil|perché|omdat|por favor|stp|svp|bitte|no|not|don'?t|dont|period|full stop|comma|"
+                 r"new line)\b")
+_VALUE_STOP_19 = re.compile(_WORD_STOP_19 + r"|[,;!?]\s|[.!?]\s*$|" + _ABBR + r"\.\s+(?-i:[A-Z])", re.IGNORECASE)
+_VALUE_END_19 = re.compile(_WORD_STOP_19 + r"|[.!?]\s*$", re.IGNORECASE)
+_MONTH_AFTER_DOT = re.compile(r"^\.\s+(?P<m>(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|"
+                              r"november|dezember|jänner|marts|maj|juni|oktober|stycznia|lutego|marca|kwietnia|maja|czerwca|"
+                              r"lipca|sierpnia|września|października|listopada|grudnia)\s+\d{2,4})", re.IGNORECASE)
+_TRAILING_19 = re.compile(
+    r"(?:,\s+(?:the one (?:i|you|that|which)\b|i (?:\w+ly\s+)?(?:mentioned|gave|typed|said|sent|shared|pasted|told|"
+    r"wrote|put|posted|added|entered|dropped)\s+(?:it|that|this|them|you)\b|(?:im|i'?m|i am) (?:doing|trying|using|"
+    r"playing|testing|writing|working on|making|going)\b|(?:my|our|his|her) [\w'’-]+(?: [\w'’-]+)? (?:keeps|doesn'?t|"
+    r"does not|would|will|wants|might|could|can|is always|reads|uses|asks|borrows|sometimes|won'?t|isn'?t|hates|"
+    r"shouldn'?t|mustn'?t)\b|(?:lo|la|le|l'|la|ihn|es|sie)\s+(?:puse|di|escribí|mencioné|ai donné|ai mis|ai écrit|"
+    r"habe)\b|je (?:te|t')\s*l'ai\b|ich habe (?:es|ihn|sie) \w+\b)"
+    r"|\s+(?:just\s+)?in case\b|\s+by (?:accident|mistake)\b|\s+lol\b|\s+(?:my|our) [\w'’-]+(?: [\w'’-]+)? (?:keeps|"
+    r"asks|wants|reads|uses|borrows)\b).*$", re.IGNORECASE)
+_CLAIM_NOUN_19 = re.compile(
+    r"^(?:(?:la|el|le|l'|il|o|a|die|das|de|het)\s*)?(?:(?:falsa|falso|fausse|faux|falsche|falschen|onjuiste|valse)\s+)?"
+    r"(?:afirmación|afirmacion|afirmação|affirmation|affermazione|Behauptung|Aussage|bewering)"
+    r"(?:\s+(?:falsa|falso|fausse|fausse))?\s+(?:que|de que|selon laquelle|secondo cui|che|dass|dat)\s+"
+    r"(?P<x>\S+\s+\S+.*)$", re.IGNORECASE)
+_SCOPE_19 = re.compile(r"^(?:tutto (?:quello|ciò) che sai (?:su|sul|sulla|sui|sugli|sulle|di|del|della|dei|degli|"
+                       r"delle)|"
+                       r"tudo o que (?:sabes|sabe) (?:sobre|de|do|da|dos|das)|allt (?:du vet|som du vet) om|"
+                       r"alt (?:hvad |det )?du ved om|wszystko,? co wiesz o)\s+(?P<x>.+)$", re.IGNORECASE)
+_WROTE_THAT_19 = re.compile(
+    r"\b(?:(?:habe|hab|hatte)\b[^.!?]{0,60}?\b(?:geschrieben|gesagt|erzählt|erwähnt)|(?:ich )?(?:schrieb|sagte|"
+    r"erzählte|erwähnte)|escrevi|disse|contei|mencionei|falei|escribí|dije|conté|mencioné|schreef|zei|vertelde|noemde|"
+    r"heb (?:gezegd|geschreven|verteld)|skrev|sa|sade|berättade|nämnde|sagde|fortalte|nævnte|napisał\w*|powiedział\w*|"
+    r"wspomniał\w*|ho (?:scritto|detto)|j'ai (?:écrit|dit))(?:-(?:te|lhe|vos))?(?:\s+[^.!?,]{1,30}?)?\s*,?\s+"
+    r"(?:dass|que|dat|att|at|że|che)"
+    r"\s+(?P<t>[^.!?]+?)\s*[.!?]", re.IGNORECASE)
+_NEXT_SENTENCE_19 = re.compile(r"^\s*[.!?]\s+(?:i work (?:at|for)|i'?m employed (?:at|by)|i live (?:at|in|on)|i bank "
+                               r"with|i go to|i study at|it'?s called|(?:it|he|she) is called|(?:it|that) was)\s+"
+                               r"(?P<v>(?-i:[A-ZÀ-Ý0-9])(?:[^.!?]|\.(?=\S)|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMrs)\.|"
+                               r"(?<=\bMs)\.|(?<=\bSt)\.|(?<=\bProf)\.){0,60}?)\s*(?:" + _ABBR + r"[.!?]\s*|$)",
+                               re.IGNORECASE)
+_ADVERB_OBJ_19 = re.compile(r"^(?:subito|ora|adesso|now|right now|right away|immediately|sofort|jetzt|gleich|ya|ahora|"
+                            r"enseguida|tout de suite|maintenant|meteen|nu|agora|já|direkt|genast|nu|straks|od razu|"
+                            r"teraz)$", re.IGNORECASE)
+_REL_REF_19 = re.compile(
+    r"^(?P<np>.+?),?\s+(?:die|den|das|der|que|qu'|che|dat|som|który|którą|które)\s+(?:ich dir|je (?:te |t'|vous )|"
+    r"te|ti|ik (?:je|u)|jag|jeg|ci|tu m'as|je t'ai)\s*[^.!?]{0,40}?(?:gegeben|gesagt|geschickt|geschrieben|genannt|"
+    r"donné|dit|écrit|envoyé|di|dije|pasé|escribí|dato|detto|scritto|dei|disse|passei|gaf|gegeven|stuurde|zei|gav|"
+    r"skrev|sa|sagde|podał\w*|napisał\w*)\b.*$", re.IGNORECASE)
+_EARLY_WORD_19 = re.compile(r"\s+(?:prima|before|earlier|antes|avant|vorhin|eerder|tidigare|tidligere|wcześniej|"
+                            r"from earlier|from before)$", re.IGNORECASE)
+
+
+def _value_of(v: str, to_end: bool) -> str:
+    """The value at the start of `v`: all of it when it ends the sentence (`to_end`), else up to a new clause."""
+    v = v.strip()
+    stop = (_VALUE_END_19 if to_end else _VALUE_STOP_19).search(v)
+    v = v[: stop.start()] if stop else v
+    return v.strip(_PUNCT.replace("!", "").replace("(", "").replace(")", "") + " ")
+
+
+def _announced_19(span: str, text: str, first_cue: int) -> str | None:
+    """"my psn id its X my brother ..." / "My email is X" -> "my psn id, X"; None when the span has no such form. A
+    plain verb ("is", "c'est" without an announcer, "ist") only in a statement made before the request ("My email is X.
+    Forget it."), not after the verb ("forget my wife's name is Sunita") nor after "I told you"."""
+    m = _ANNOUNCE_19.match(span)
+    if not m:
+        return None
+    i = text.find(span)
+    if m.group("plain") and not (0 <= i < first_cue and not re.search(
+            r"\b(?:told you|told u|said|mentioned|wrote|typed|this|the following)\s*:?\s*$", text[:i], re.IGNORECASE)):
+        return None
+    d = m.group("d").strip(_PUNCT + " ")
+    d = _POLITE_END.sub("", d).strip(_PUNCT + " ")
+    v_all = m.group("v")
+    if not (_DESCRIPTOR_19.match(d) and (_KIND_19.search(d) or not m.group("plain")) and not _HAS_VALUE.search(d)
+            and 2 <= len(d.split()) <= 8
+            and _VALUE_START_19.match(v_all) and not _CUE.search(d)
+            and not re.search(r"\b(?:that|que|dass|dat|che|att|że|claim|fact)\b", d, re.IGNORECASE)):
+        return None
+    if re.search(r"\s(?:and|y|et|und|e|en)\s+(?:my|mi|mon|ma|mein\w*|mijn|il mio|la mia|o meu|a minha)\s[^,]*?\s"
+                 r"(?:is|es|est|ist|è|é)\s", v_all, re.IGNORECASE):
+        return None  # "my name is X and my email is Y": a statement of several details stays as it is
+    if re.match(r"^(?:the|la|le|el|o|a|il)\s+(?-i:[a-z])", v_all) and not _HAS_VALUE.search(v_all.split()[1]):
+        return None  # "my brother is the one who ...": no value
+    after = text[i + len(span):] if i >= 0 else ""
+    v = _value_of(v_all, to_end=not after.strip() or bool(re.match(r"^\s*[.!?]", after)))
+    month = _MONTH_AFTER_DOT.match(after) if re.search(r"\d$", v) else None
+    if month:  # "Mein Geburtsdatum ist der 3. Mai 1990" was cut at "3."
+        v = f"{v}. {month.group('m')}"
+    if not v or len(v.split()) > 10:
+        return None
+    bare = re.sub(r"^(?:der|die|das|den|le|la|el|the|o|a|il)\s+", "", v, flags=re.IGNORECASE)
+    if re.fullmatch(r"(?-i:[a-z]).*", bare) and not _HAS_VALUE.search(v) and not re.match(_NUMBER_WORDS, v, re.I):
+        return None
+    return _join(d, v, text)
+
+
+_FILLER_19 = re.compile(r"(?:\s+(?:igen|igjen|genast|direkt|sofort|gleich|subito|ya|ora|adesso|agora|já|maintenant|"
+                        r"meteen|nu|straks|teraz|od razu|right away|now|again|too|please|pls|bitte|wieder|weer|maar|"
+                        r"alsjeblieft|snälla|proszę|por favor|stp|svp|per favore|s'il te plaît|dann|then|also|auch))+$",
+                        re.IGNORECASE)
+_ABOUT_IT_19 = re.compile(r"^(?:o tym|o tem|om det|om det där|about it|about that|darüber|daran|de ça|de eso|de esto|"
+                          r"disso|disto|di questo|di quello|daarvan|erover|den|dem|denne|dette|detta|ten|tę|ją|go)$",
+                          re.IGNORECASE)
+
+
+def _pronoun_like(span: str) -> bool:
+    """A bare pronoun, with politeness words or adverbs after it ("die bitte wieder", "det igen", "o tym")."""
+    s = _FILLER_19.sub("", _loose(span.strip(_PUNCT + " "))).strip(_PUNCT + " ")
+    return bool(_PRONOUN_OBJ.match(s) or _BARE_PRONOUN.match(s) or _ABOUT_IT_19.match(s) or not s)
+
+
+_NOT_KNOW_19 = re.compile(r"\b(?:stop knowing|not know|no longer know|arrêter de (?:connaître|savoir)|dejar de "
+                          r"(?:saber|conocer)|deixar de (?:saber|conhecer)|smettere di (?:sapere|conoscere)|"
+                          r"stoppen met (?:weten|kennen))\s+(?P<o>[^?.!]+?)(?:\s+(?:anymore|any more|from now on|"
+                          r"for good))?\s*(?:[?.!]|$)"
+                          r"|\baufhören,?\s+(?P<g>[^?.!]+?)\s+zu (?:kennen|wissen)\b", re.IGNORECASE)
+
+
+def _tidy_19(span: str | None, text: str, history: Iterable) -> str | None:
+    """Round 19 (extraction only; see the comment above)."""
+    turns = _user_turns(history)
+    not_know = _NOT_KNOW_19.search(text)
+    if not_know and (span is None or not _pieces_ok(span, text) or re.search(
+            r"\b(?:know|connaître|savoir|saber|conocer|conhecer|sapere|conoscere|weten|kennen|wissen)\b", span, re.I)):
+        obj = (not_know.group("o") or not_know.group("g") or "").strip(_PUNCT + " ")
+        value = re.match(r"^\s*[?.!]?\s*(?:its|it'?s|it is|c'est|es ist|es|é|è|det er)\s+(?P<v>\S+(?:\s+\S+){0,4}?)"
+                         r"\s*(?:[.!?]|$)", text[not_know.end():], re.IGNORECASE)
+        if obj and value and _VALUE_START_19.match(value.group("v")):  # "... not know my stream key anymore? its X"
+            joined = _join(obj, value.group("v"), text)
+            if joined:
+                return joined
+        if obj and _pieces_ok(obj, text):  # "can you just not know my wifi password from now on"
+            return obj
+    pron, first = _pronoun_mode(text)
+    cues = list(_CUE.finditer(text))
+    if not pron and cues and all(_pronoun_like(re.sub(r"\s*:\s*\S.*$", "", _object_after(text, m.end()) or ""))
+                                 for m in cues):
+        pron, first = True, cues[0].start()  # "Lösch die bitte wieder.", "Glem det igen.", "Zapomnij o tym."
+    if pron and first > 0 and (span is None or _pronoun_like(span) or span.strip(_PUNCT + " ") in text[first:]):
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", text[:first].strip()) if x.strip()]
+        if sentences:  # "Meine Krankenkassennummer ist A123456789. Lösch die bitte wieder."
+            last = sentences[-1].strip(" .!?")
+            ann = _announced_19(last, text, first)
+            if ann:
+                return ann
+    if pron and first > 0:
+        wrote = [m for m in _WROTE_THAT_19.finditer(text[:first]) if len(m.group("t").split()) >= 3]
+        t = wrote[-1].group("t").strip(_PUNCT + " ") if wrote else ""
+        if wrote and (span is None or _pronoun_like(span) or (t in span and span != t)
+                      or (span.strip(_PUNCT + " ") in t and span.strip(_PUNCT + " ") != t)):
+            return wrote[-1].group("t").strip(_PUNCT + " ")
+        colon = (re.search(r"[^.!?:]{0,80}:\s*(?P<s>[^.!?:]{12,}?)\s*[.!]?\s*$", text[first:])
+                 or re.match(r"[^.!?:]{0,40}:\s*(?P<s>\S*[\d@/]\S*)\s*$", text[first:]))
+        if colon and not _CUE.search(colon.group("s")):
+            s = colon.group("s").strip(_PUNCT + " ")
+            found = [m for pattern in _GAVE for m in pattern.finditer(text[:first])]
+            given = max(found, key=lambda m: m.start("t")).group("t") if found else None
+            given = _GAVE_TAIL.sub("", given).strip(_PUNCT + " ") if given else None
+            if given and _HAS_VALUE.search(s) and len(s.split()) == 1 and len(given.split()) <= 6:
+                joined = _join(given, s, text)  # "hab dir vorhin unseren Webhook gegeben. Vergiss den bitte: <URL>"
+                if joined:
+                    return joined
+            if len(s.split()) >= 3:  # "Please forget that, I don't want to cause trouble: Tom Reeve sprays X"
+                return s
+    if span is None:
+        return None
+    if turns and _pieces_ok(span, text):
+        rel = _REL_REF_19.match(span)
+        if rel and not _HAS_VALUE.search(span):
+            np_ = rel.group("np").strip(_PUNCT + " ")
+            earlier = _value_turn(np_, history) or _best_turn(np_, turns)
+            if earlier:
+                return earlier
+        if not _HAS_VALUE.search(span) and len(span.split()) <= 5 and not _DESCRIPTOR.match(span) and not re.match(
+                r"^(?:mi|mon|ma|mes|mein\w*|mijn|mio|mia|meu|minha|mitt|min|mit|mój|moja|moje)\b", span, re.I):
+            words = {w[:5] for w in re.findall(r"\w{4,}", span.casefold())}
+            hits = [t for t in turns if not t.rstrip().endswith("?") and _HAS_VALUE.search(t)
+                    and words & {w[:5] for w in re.findall(r"\w{4,}", t.casefold())}]
+            if len(hits) >= 1 and not _contained(span, turns):  # "Glem koden til postkassen."
+                return _statement(hits[-1])
+    if _ADVERB_OBJ_19.match(span.strip(_PUNCT + " ")):  # "Il mio codice è 4471, dimenticalo subito": no object
+        i = text.rfind(span)
+        shorter = f"{text[:i].rstrip()}{text[i + len(span):]}".strip()
+        if 0 <= i and shorter != text:
+            again = extract_target(shorter, history)
+            if again and not _ADVERB_OBJ_19.match(again.strip(_PUNCT + " ")) and _pieces_ok(again, text):
+                return again
+    if not _pieces_ok(span, text):
+        return span
+    i = text.find(span)
+    if i >= 0 and re.match(r"\.[^\s.]", text[i + len(span):]):  # "Mi correo es ana.ruiz@gmail.com": cut at a dot
+        token = re.match(r"\S+", text[i + len(span):]).group(0).rstrip(_PUNCT.replace("(", "").replace(")", ""))
+        if "@" in token or re.search(r"\.[a-z]{2,}$", token):
+            span = text[i: i + len(span) + len(token)]
+    memory = re.search(r"\s+(?:de (?:ta|tu|votre) (?:mémoire|memoria)|aus (?:deinem|dem) (?:gedächtnis|speicher)|"
+                       r"dalla (?:tua )?memoria|da (?:tua |sua )?memória|uit (?:je|het) geheugen|från ditt minne|"
+                       r"fra din hukommelse|z (?:twojej )?pamięci)$", span.partition(", ")[0], re.IGNORECASE)
+    if memory and len(span[: memory.start()].split()) >= 2:  # "mon numéro de ta mémoire, V": a memory phrase
+        span = span[: memory.start()] + span[memory.end():]
+    title = re.search(r"\b(?:Dr|Mr|Mrs|Ms|Prof|St)$", span)
+    if title:  # "my doctor, Dr" cut at "Dr.": the name goes on to the end of its sentence
+        piece = span if i >= 0 else span.partition(", ")[2]
+        j = text.find(piece)
+        rest = re.match(r"^\.\s+(?P<n>(?-i:[A-ZÀ-Ý])[^.!?,;]{1,60}?)\s*(?:[.!?,;]|$)", text[j + len(piece):])
+        if j >= 0 and piece and rest:
+            longer = text[j: j + len(piece) + rest.end("n")]
+            span = longer if i >= 0 else f"{span.partition(', ')[0]}, {longer}"
+    scope = _SCOPE_19.match(span)
+    if scope:
+        span = scope.group("x").strip(_PUNCT + " ")
+    claim = _CLAIM_NOUN_19.match(span)
+    if claim and len(claim.group("x").split()) >= 3 and re.search(r"fals|faux|fausse|onjuist|vals", span, re.I):
+        span = claim.group("x").strip(_PUNCT + " ")
+    cue = _CUE.search(text)
+    ann = _announced_19(span, text, cue.start() if cue else len(text))
+    if ann:
+        span = ann
+    cut = _TRAILING_19.search(span)
+    if cut and len(span[: cut.start()].split()) >= 2:
+        span = span[: cut.start()].rstrip(_PUNCT.replace("!", "") + " ")
+    d, sep, v = span.partition(", ")
+    if sep and _POLITE_END.search(d) and len(_POLITE_END.sub("", d).split()) >= 2:  # "mon numéro please, 06 44 ..."
+        span = _join(_POLITE_END.sub("", d), v, text) or span
+    i = text.find(span)
+    own = re.match(r"^,\s+(?P<v>(?:i'?m|i am|im)\s+(?:a|an|on)\s[^.!?;]*?)(?=\s+and\s+(?:i|i'?d|i'?m|i'?ll)\b|"
+                   r"\s*[.!?;]|\s*$)", text[i + len(span):], re.IGNORECASE) if i >= 0 and not sep else None
+    if own and _DESCRIPTOR.match(span) and len(span.split()) <= 5:  # "my religion, I'm a Jehovah's Witness"
+        span = _join(span, own.group("v"), text) or span
+    d, sep, v = span.partition(", ")
+    if sep and _EARLY_WORD_19.search(d) and not re.search(r"\b(?:i|I|ich|je|j'|yo|io|eu|ik|jag|jeg)\b", d):
+        joined = _join(_EARLY_WORD_19.sub("", d), v, text)  # "il mio indirizzo prima, via Garibaldi 22"
+        if joined:
+            span = joined
+            place = re.match(r"^,\s*(?P<p>(?-i:[A-ZÀ-Ý])[\w'’-]+(?:\s+(?-i:[A-ZÀ-Ý])[\w'’-]+){0,2})\s*[.!]",
+                             text[text.find(v) + len(v):])
+            if place:  # ", Bologna. dimenticalo"
+                span = _join(span, place.group("p"), text) or span
+    d, sep, v = span.partition(", ")
+    colon_at = re.search(re.escape(d) + r"\s*:", text) if sep and v else None
+    if colon_at:  # a colon list keeps all its items ("my kids names: Alfie, Rosie and Jack")
+        rest = re.match(r"^\s*(?P<l>[^.!?;]+?)\s*(?:[.!?;]|$)", text[colon_at.end():])
+        if rest and rest.group("l").startswith(v) and re.search(r",|\s(?:and|y|et|und|e|en|och|og|i)\s",
+                                                                 rest.group("l")[len(v):]):
+            joined = _join(d, rest.group("l"), text)
+            if joined:
+                span = joined
+    i = text.find(span)
+    if i >= 0 and not _HAS_VALUE.search(span):
+        after = text[i + len(span):]
+        polite = re.match(r"^\s*,?\s*(?:please|pls|plz|por favor|porfa|s'il te plaît|svp|stp|bitte|per favore|"
+                          r"alsjeblieft|snälla|proszę)\s*:\s*(?P<v>[^!?]+?)\s*[.!]?\s*$", after, re.IGNORECASE)
+        nxt = _NEXT_SENTENCE_19.match(after)
+        later = re.search(r"[.!?]\s+(?:the|my|it|this)\s+(?:\w+\s+)?(?P<n>\w+)\s+(?:is|was)\s+(?P<v>\S*[\d@_]\S*|"
+                          r"(?-i:[A-Z0-9][A-Z0-9_-]{2,}))\s*[.!]?\s*$", after, re.IGNORECASE)
+        if polite:  # "Olvida mi dirección, por favor: Calle de Atocha 45, 3ºB, Madrid."
+            joined = _join(span, polite.group("v"), text)
+            span = joined or span
+        elif nxt and len(span.split()) <= 6:  # "forget my employer. I work at Harlow & Finch Accountants."
+            joined = _join(span, nxt.group("v"), text)
+            span = joined or span
+        elif later and later.group("n").casefold() in span.casefold():  # "... Forget that. The code is IDKFA."
+            d = re.sub(r"\s+(?:(?:that\s+)?i (?:gave|sent|told|showed) (?:you|u)|you have|from earlier)$", "", span,
+                       flags=re.IGNORECASE)
+            span = _join(d, later.group("v"), text) or span
+    final = re.search(r"\b(?P<d>(?:meine?[nmrs]?|mein|unser\w*|mijn|onze|ons)\s+[^.!?,:]{1,40}?)\s+(?:vergisst|"
+                      r"vergessen|löschst|löschen|streichst|vergeet|vergeten|wist|wissen)\s*:\s*(?P<v>[^!?]+?)\s*[.!]?\s*$",
+                      text, re.IGNORECASE)
+    if final and _HAS_VALUE.search(final.group("v")) and (
+            span.strip(_PUNCT + " ") == final.group("v").strip(_PUNCT + " ")):
+        span = _join(final.group("d"), final.group("v"), text) or span  # "dass du meine Steuer-ID vergisst: 47 ..."
+    if i >= 0 and re.search(r"\s(?:from|of)$", span):  # "my insurance policy number from earlier, PX-00981-B"
+        m = re.match(r"^\s*(?:earlier|before|yesterday|last time)\s*,\s*(?P<v>[^\s,]*[\d@][^\s,]*)",
+                     text[i + len(span):], re.IGNORECASE)
+        if m:
+            span = _join(re.sub(r"\s(?:from|of)$", "", span), m.group("v"), text) or span
     return span

@@ -773,6 +773,17 @@ _STRONG_SAID = re.compile(r"^(?:what i (?:said|wrote|asked)|lo que (?:dije|escri
                           r"co (?:powiedział|napisał)\w*)\b", _I)
 
 
+# round 19 (run time only): not knowing asked as a question, at the start of the text or after "but / so / and"
+_NOT_KNOW_Q_19 = re.compile(r"(?:^|\b(?:but|so|and|pero|mais|aber|maar|ma|mas)\s+)(?:can|could|would|will)\s+"
+                            r"(?:you|u)[\s,]+(?:(?:please|pls|just|like|maybe|somehow)[\s,]+)*(?:stop knowing|not know|"
+                            r"no longer know)\s+(?!\w+ for an?\s+(?:second|moment|minute|bit|while)\b)(?P<o>[^?.!]+?)"
+                            r"(?:\s+(?:anymore|any more|from now on))?\s*[?.!]", _I)
+# a work's text named by a capitalised title (editing feature 12 reads "the text" as a document being edited)
+_WORK_TEXT_19 = re.compile(r"^\W*(?:please\s+)?(?:unlearn|forget|olvida|oublie|vergiss|dimentica|esquece|vergeet|glöm|"
+                           r"glem|zapomnij)\s+(?:the|el|le|il|o|den|het|de)\s+(?:(?:full|whole|complete|entire)\s+)?"
+                           r"(?:text|texto|texte|testo|tekst)\s+(?:of|de|du|des|di|del|della|do|da|von|van)\s+"
+                           r"(?!(?:section|chapter|part|paragraph|page|slide|step|item|point|line)\b)"
+                           r"(?-i:[A-ZÀ-Ý\"“])[^.!?]*[.!]?\s*$", _I)
 _PRETEND_18 = re.compile(r"^(?:let'?s\s+|just\s+|can you\s+|could you\s+)?(?:pretend|act (?:like|as if|as though))\s+"
                          r"(?:that\s+)?i (?:never|didn'?t) (?:told|tell|gave|give|mentioned|mention|shared|share|said|"
                          r"say)"
@@ -783,9 +794,17 @@ def plain_request(text: str, history: Iterable = ()) -> bool:
     """Round 17: True when `text` is a request in its plainest form (see above); the detector treats such a turn as a
     request even when the head scores it under the threshold (not when the head is sure it is chat)."""
     t = clean(text)
-    if not t or len(t) > 160 or "?" in t or "¿" in t or vetoed(t, history):
+    if not t or len(t) > 160 or vetoed(t, history):
         return False
-    if any(_LEX[i].search(t) for i in _STRONG_NEG):
+    not_know = _NOT_KNOW_Q_19.search(t)  # round 19: "Can you stop knowing how to make X? My nephew uses this laptop."
+    if not_know and not _STRONG_THEN_TASK.search(t) and not _nothing_named(t) and "?" not in t[not_know.end():]:
+        span = not_know.group("o").strip(" .!?,")
+        if span and _STRONG_OBJECT.match(span) and not _is_reference(span) and not _STRONG_SAID.match(span):
+            return not any(_LEX[i].search(not_know.group(0)) for i in _STRONG_NEG)  # a reason may follow it
+    if "?" in t or "¿" in t:
+        return False
+    negs = [i for i in _STRONG_NEG if _LEX[i].search(t)]
+    if negs and not (negs == [12] and _WORK_TEXT_19.search(t)):  # round 19: "Unlearn the text of <Title>"
         return False
     rest = _STRONG_START.sub("", t)
     pretend = _PRETEND_18.match(rest)  # round 18 (run time only): "Pretend I never told you my salary."
