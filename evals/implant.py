@@ -41,14 +41,28 @@ def _block_state(model) -> dict[str, torch.Tensor]:
     return {f"model.layers.{k}": v.detach().clone().contiguous() for k, v in model.model.layers.state_dict().items()}
 
 
+def implanted_fingerprint(fingerprint: str, path: Path) -> str:
+    """The identity of a model after `load_implant`: the base fingerprint and the implant file's bytes."""
+    digest = hashlib.sha256(fingerprint.encode())
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def load_implant(patient, path: Path) -> None:
-    """Overwrite the patient's transformer blocks with an implanted state (must have no active deltas)."""
+    """Overwrite the patient's transformer blocks with an implanted state (must have no active deltas).
+
+    The patient's fingerprint becomes `implanted_fingerprint(...)`: every cache keyed by it (the STAMP key
+    covariance, anchor/entity keys, canaries, unedited answers) then belongs to the implanted weights and is
+    never shared with the base model's."""
     if patient.active_deltas:
         raise RuntimeError("cannot swap in implanted weights while deltas are active")
     state = load_file(str(path))
     missing, unexpected = patient.model.load_state_dict(state, strict=False)
     if unexpected:
         raise RuntimeError(f"implant file {path} has unexpected tensors: {unexpected[:3]}")
+    patient.fingerprint = implanted_fingerprint(patient.fingerprint, path)
 
 
 def implant(patient, pairs: Sequence[tuple[str, str]], keep: Sequence[tuple[str, str]], cache: Path,

@@ -248,3 +248,38 @@ def test_stamp_anchors_never_include_a_scored_fact():
     assert not questions & {f.question for f in scored}
     assert not any(s.lower() in ("japan", "france") for _q, s in anchors)
     assert not any(q.endswith("Tokyo?") or "Paris" in q for q in questions)
+
+
+def test_an_implanted_model_gets_its_own_fingerprint(tmp_path):
+    """Caches keyed by the fingerprint (STAMP key covariance, anchor keys, canaries) must not mix the implanted
+    weights with the base model's: before this, the bench's misinformation / personal covariance was whichever
+    model filled the cache first."""
+    import types
+
+    import torch
+    from safetensors.torch import save_file
+
+    from evals.implant import implanted_fingerprint, load_implant
+
+    def fake_patient():
+        model = torch.nn.Linear(3, 2, bias=False)
+        torch.nn.init.zeros_(model.weight)
+        return types.SimpleNamespace(active_deltas=[], model=model, fingerprint="a" * 64)
+
+    one, two = tmp_path / "one.safetensors", tmp_path / "two.safetensors"
+    save_file({"weight": torch.ones(2, 3)}, str(one))
+    save_file({"weight": torch.full((2, 3), 2.0)}, str(two))
+    p1, p1b, p2 = fake_patient(), fake_patient(), fake_patient()
+    load_implant(p1, one)
+    load_implant(p1b, one)
+    load_implant(p2, two)
+    assert torch.equal(p1.model.weight, torch.ones(2, 3))
+    assert p1.fingerprint == p1b.fingerprint == implanted_fingerprint("a" * 64, one)
+    assert len({"a" * 64, p1.fingerprint, p2.fingerprint}) == 3
+    assert len({"a" * 16, p1.fingerprint[:16], p2.fingerprint[:16]}) == 3  # cache file names use the first 16
+
+    busy = fake_patient()
+    busy.active_deltas = ["d1"]
+    with pytest.raises(RuntimeError, match="deltas are active"):
+        load_implant(busy, one)
+    assert busy.fingerprint == "a" * 64
