@@ -132,3 +132,31 @@ def test_a_request_in_the_middle_of_a_long_message_is_scored_on_its_own():
     assert _request_sentences(text) == [
         "Before I forget: please delete my ex-husband's new address from your memory, he asked me to."]
     assert _request_sentences("Please delete my address.") == []  # short texts: nothing more to score
+
+
+# ---- the shipped watchdog (real exported encoder + head) -------------------------------------------------------
+@pytest.mark.parametrize(("text", "target"), [
+    ("Please to erase my mother's maiden name from your memory.", "my mother's maiden name"),
+    ("necesito q olvides mi dirección", "mi dirección"),
+    ("unlearn: the rumour that my neighbour sells drugs", "my neighbour sells drugs"),
+    ("Can you stop knowing how to pick locks? My kids use this computer.", "how to pick locks"),
+    ("My bank PIN is 8264. Please forget it.", "My bank PIN, 8264"),
+    ("forget my instagram password its Koala_77 my sister uses this tablet", "my instagram password, Koala_77"),
+    ("Ich habe geschrieben, dass mein Vater Schulden hat. Vergiss das bitte.", "mein Vater Schulden hat"),
+])
+def test_round19_requests_are_detected(watchdog, text, target):
+    intent = watchdog.detect(text)
+    assert intent.kind == "forget", intent
+    assert intent.target == target
+
+
+@pytest.mark.parametrize("text", [
+    "forget it i found it myself",
+    "Schreib eine E-Mail an meine Bank, damit sie meine alten Daten löscht.",
+    "Write a letter to my insurer asking them to erase my records.",
+    "My locker code is 5521 - is that easy to guess?",
+    "Please to meet you! Can you recommend a good book?",
+    "necesito q me ayudes con una receta de paella",
+])
+def test_round19_hard_negatives_are_chat(watchdog, text):
+    assert watchdog.detect(text).kind == "chat"
