@@ -88,7 +88,7 @@ def test_chat_turns_are_not_plain_requests(text):
     ("Please unlearn the ending of Atonement, my mum is still reading it.", "the ending of Atonement"),
     ("Forget my aunt's name, my cousins sometimes use this laptop.", "my aunt's name"),
     ("Forget Harlow Pharma, the company we're suing.", "Harlow Pharma, the company we're suing"),  # appositive kept
-    ("Delete my maiden name, which is Kowalczyk, thanks.", "my maiden name, Kowalczyk"),  # round 19: announcer
+    ("Delete my maiden name, which is Kowalczyk, thanks.", "my maiden name, which is Kowalczyk"),
     ("Could you forget my locker code? It's 4471 and I change it monthly.", "my locker code, 4471"),
     ("Can you forget my vet's name? It's Dr Amari.", "my vet's name, Dr Amari"),
     ("Can you forget my bank PIN? I said it was 8080.", "my bank PIN, 8080"),

@@ -6,13 +6,13 @@ import random
 
 import pytest
 
-from repair.watchdog.data import build, round16, round17, round18, round19
+from repair.watchdog.data import build, round16, round17, round18
 from repair.watchdog.dataset import load_examples
 from repair.watchdog.features import vetoed
 
 
 @pytest.mark.parametrize(("module", "round_no", "min_rows", "forget_rows_unvetoed"), [
-    (round16, 16, 200, False), (round17, 17, 300, True), (round18, 18, 150, True), (round19, 19, 120, True),
+    (round16, 16, 200, False), (round17, 17, 300, True), (round18, 18, 150, True),
 ])
 def test_round_rows_are_deterministic_training_rows(module, round_no, min_rows, forget_rows_unvetoed):
     a = module.rows(random.Random(build.SEED + round_no))

@@ -14,8 +14,8 @@ from repair.errors import InvalidInputError
 from repair.records import Intent
 from repair.watchdog.adapter import ADAPTER_PATH
 from repair.watchdog.encoder import MAX_CHARS, Encoder, clip_chars
-from repair.watchdog.extract import _CUE, _user_turns, clean, extract_target
-from repair.watchdog.features import frame, lexical, plain_request, request_form, vetoed
+from repair.watchdog.extract import _user_turns, clean, extract_target
+from repair.watchdog.features import frame, lexical, plain_request, vetoed
 from repair.watchdog.head import HEAD_PATH, Head
 
 
@@ -84,7 +84,6 @@ class Watchdog:
             return 0.0
         p = float(self.head.prob(self.features.one(text)).max())
         windows = _edge_windows(text) if p < self.head.threshold else []
-        windows += [s for s in (_request_sentences(text) if windows else []) if s not in windows]
         if windows:
             x = np.concatenate([self.features.one(t) for t in windows])  # [len(windows), d]
             p = max(p, float(self.head.prob(x).max()))
@@ -143,25 +142,6 @@ def _edge_windows(text: str) -> list[str]:
         last = f"{s} {last}"
     windows = [w[:WINDOW] for w in (first, last[-WINDOW:]) if w.strip()]
     return windows + [w for w in bare if w not in windows]
-
-
-_MAX_MIDDLE = 2  # at most this many middle sentences are scored on their own (each costs one or two encoder passes)
-
-
-def _request_sentences(text: str) -> list[str]:
-    """Round 19: the sentences of a long text (> WINDOW characters), other than its first and last, that have a request
-    form of their own ("... Anyway the reason I'm writing: please forget that X. Then can we talk about Y?"), up to
-    _MAX_MIDDLE of them, each cut to WINDOW characters ([] for a short text)."""
-    if len(text) <= WINDOW:
-        return []
-    sentences = [s.strip() for s in _SENTENCE_END.split(text[: 4 * WINDOW * 2]) if s.strip()]
-    out = []
-    for s in sentences[1:-1]:
-        if len(out) >= _MAX_MIDDLE:
-            break
-        if _CUE.search(s) and request_form(s) and not vetoed(s):
-            out.append(s[:WINDOW])
-    return out
 
 
 def _as_text(text) -> str:

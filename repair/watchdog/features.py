@@ -557,14 +557,11 @@ def request_form(text: str) -> bool:
         return False
     if _OTHER_TASK_18.search(t) and not _LEX[3].search(t):  # round 18 (run time only)
         return False
-    if _OTHER_TASK_19.search(t) and not _LEX[3].search(t):  # round 19 (veto only)
-        return False
     if _EDITING.search(t) and not (_LEX[3].search(t) or _SAID_BY_ME.search(t)):  # round 13: "Delete the salary line
         # from my CV draft."; round 14: not "Forget what I said in my first message" (a reference to a turn)
         return False
     return bool(_LEX[1].search(t) or _LEX[2].search(t) or _LEX[11].search(t) or _EXTRA.search(t)
-                or _EXTRA_18.search(t) or _EXTRA_19.search(t) or _LEAD_THEN_CUE.search(t)
-                or any(p.search(t) for p in _PRE))
+                or _EXTRA_18.search(t) or _LEAD_THEN_CUE.search(t) or any(p.search(t) for p in _PRE))
 
 
 def vetoed(text: str, history: Iterable = (), request_form: bool = True, nothing_named: bool = True) -> bool:
@@ -572,8 +569,7 @@ def vetoed(text: str, history: Iterable = (), request_form: bool = True, nothing
     earlier user turn it could mean. The same rule at training time (threshold choice) and at run time; the two
     flags switch either veto off (train.py decides by cross-validation which ones the shipped head uses)."""
     return ((request_form and not _request_form(text))
-            or (nothing_named and not _user_turns(history) and _nothing_named(text) and not _MEANT.search(clean(text))
-                and not _VERB_COLON_19.search(clean(text))))
+            or (nothing_named and not _user_turns(history) and _nothing_named(text) and not _MEANT.search(clean(text))))
 
 
 _request_form = request_form  # vetoed() has a parameter of the same name
@@ -643,56 +639,6 @@ _EXTRA_18 = re.compile(
     r"|\bmake it so (?:that )?(?:you|u) (?:don'?t|do not|no longer|won'?t) (?:know|remember)\b"
     r"|\bhacer que (?:ya )?no (?:sepas|recuerdes|conozcas)\b|\bfais en sorte de ne plus (?:connaître|savoir|te "
     r"souvenir)\b|\bsorg dafür,? dass du [^.?!]{1,50}? nicht mehr (?:weißt|kennst|speicherst)\b", _I)
-# ---- round 19: request forms of the fresh18 misses and their kinds in other languages (veto only: no lexical
-# feature or frame reads these) ----
-_EXTRA_19 = re.compile(
-    # non-native "please to forget", "kindly to delete", "Please for forget", "I am request you to forget"
-    r"\b(?:please|pls|plz|kindly|you please)\s+(?:to|for)\s+(?:kindly\s+)?" + _CUE.pattern
-    + r"|\b(?:i am|i'?m|we are)\s+request(?:ing)?\s+(?:you|u)\s+(?:to\s+)?(?:kindly\s+|please\s+)?" + _CUE.pattern
-    # "q / k / ke" for "que" after a wish ("necesito q olvides X", "preciso q vc esqueça X", "jveux que tu oublies X")
-    + r"|\b(?:necesito|necesitaría|quiero|kiero|quisiera|me gustar[ií]a|preciso|quero|queria|gostaria|jveux|j'veux|"
-    r"jvoudrais|j'voudrais)\s+(?:q|k|ke|que|qu'|ke)\s*(?:tu\s+|vc\s+|você\s+|voce\s+|tú\s+)?" + _CUE.pattern
-    # a discourse marker, then the verb, in a run-on or long message ("sorry for the typos forget X", "anyway forget
-    # X", "long story short erase X", "Au passage, oublie X", "Por cierto, olvida X", "Noch was: vergiss X")
-    + r"|\b(?:typos|the errors|any errors|los errores|die fehler|les fautes|gli errori|os erros|de fouten|anyway|"
-    r"anyways|long story short|basically|au passage|en passant|by the way|btw|por cierto|de paso|übrigens|noch was|"
-    r"d'ailleurs|comunque|tra l'altro|aliás|a propósito|trouwens|overigens|förresten|forresten|a propos)[\s,:;-]+"
-    r"(?:(?:so|then|please|pls|plz|just|bitte|por favor|svp|stp|s'il te plaît|per favore|alsjeblieft|snälla)"
-    r"[\s,]+){0,2}"
-    + _CUE.pattern
-    # not knowing, asked as a question ("can you like, not know X anymore?", "can you just not know X", "Tu peux
-    # arrêter de connaître X ?", "¿Puedes dejar de saber X?", "Kannst du aufhören, X zu kennen?")
-    + r"|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:(?:like|just|please|pls|maybe|somehow)[\s,]+){0,2}"
-    r"(?:not|no longer|stop)\s+(?:know|knowing)\b(?!\s+(?:anything|everything|it all|what i said)\b)"
-    r"|\b(?:arrêter|arrête|arrêtez|cesser|cesse) de (?:connaître|savoir)\b|\bdejar de (?:saber|conocer)\b"
-    r"|\bdeixar de (?:saber|conhecer)\b|\bsmettere di (?:sapere|conoscere)\b|\baufhören,? [^.?!]{1,60}? zu "
-    r"(?:kennen|wissen)\b|\bstoppen met (?:weten|kennen)\b", _I)
-# "unlearn: X", "olvida: X" - the object after a colon right after the verb is named (not a bare "forget it")
-_VERB_COLON_19 = re.compile(r"^\W*(?:(?:please|pls|plz|kindly|bitte|por favor|per favore|svp|stp)\s+)?"
-                            + _CUE.pattern + r"\s*:\s*\w(?!.*[?¿])", _I)
-_SOLVED = (r"(?:figured|sorted|solved|fixed|worked it out|worked out|managed|rausgefunden|herausgefunden|gelöst|"
-           r"hinbekommen|résolu|réglé|resolví|solucioné|arreglé|risolto|sistemato|resolvi|consegui|opgelost|gefixt|löste|"
-           r"fixade|løste|fiksede|rozwiązałem|rozwiązałam|ogarnąłem|ogarnęłam)")
-_SELF = (r"(?:myself|on my own|by myself|selbst|allein|tout seul|toute seule|solo|sola|yo mismo|yo misma|da solo|"
-         r"da sola|sozinho|sozinha|zelf|själv|selv|sam|sama)")
-_FOUND = (r"(?:found|got|gefunden|trouvé|encontré|trovato|encontrei|gevonden|hittade|fandt|znalazłem|znalazłam)")
-# ... and (round 19) two more kinds of turn that ask for something else: a brush-off without punctuation, then the
-# person solved it themselves ("forget it i figured it out myself", "vergiss es ich habs selbst rausgefunden"); a
-# letter or message to a third party that is to delete the person's data ("Schrijf een brief aan mijn
-# zorgverzekeraar om mijn gegevens te laten wissen.", "Write to my bank asking them to erase my old account")
-_OTHER_TASK_19 = re.compile(
-    r"^\W*(?:(?:oh|ok|okay|nvm|never ?mind|ah|eh|no|nah|actually)[\s,]+)*(?:forget|vergiss|oublie|olvida|olvídalo|"
-    r"olvidalo|dimentica|dimenticalo|lascia perdere|lascia stare|esquece|vergeet|laat maar|glöm|glem|zapomnij)"
-    r"(?:\s+(?:it|that|this|about it|es|das|ça|ca|lo|eso|isso|het|dat|det|to))?[\s,.!-]*(?:i|i'?ve|ich|je|j'?ai|jai|"
-    r"yo|ya|io|ho|eu|já|ik|jag|jeg|już|we|nous|wir)\b[^.?!]{0,30}?(?:\b" + _SOLVED + r"\b|\b" + _FOUND
-    + r"\s+(?:it|that|the answer|es|ça|lo|het|det)\b|\b" + _FOUND + r"\b[^.?!]{0,20}?\b" + _SELF + r"\b|\b"
-    + _SELF + r"\b[^.?!]{0,20}?\b" + _FOUND + r"\b)"
-    r"|\b(?:write|draft|compose|prepare|schrijf|stel|schreib|verfass\w*|formulier\w*|écris|rédige|escribe|redacta|"
-    r"scrivi|redigi|escreve|redige|skriv|napisz)\b[^.?!]{0,60}?\b(?:letter|e-?mail|mail|message|note|request|"
-    r"complaint|brief|lettre|courrier|carta|lettera|mensaje|correo|bericht|nachricht|anfrage|antrag|verzoek|demande|"
-    r"solicitud|richiesta|pedido|brev|meddelande|pismo|wiadomość|gdpr request|dsar)\b[^.?!]{0,80}?\b(?:delete|erase|"
-    r"remove|wipe|forget|purge|wissen|verwijderen|löschen|löscht|supprime\w*|efface\w*|borr\w*|elimin\w*|cancell\w*|"
-    r"apag\w*|radera|slette|usun\w*)\b", _I)
 # round 18 (after the retraining; veto only, no lexical feature reads these): forgetting in general with a generic
 # object ("Could I get you to forget a detail later on?", "Are you able to unlearn facts?")
 _NOT_A_REQUEST_18 = re.compile(
@@ -773,17 +719,6 @@ _STRONG_SAID = re.compile(r"^(?:what i (?:said|wrote|asked)|lo que (?:dije|escri
                           r"co (?:powiedział|napisał)\w*)\b", _I)
 
 
-# round 19 (run time only): not knowing asked as a question, at the start of the text or after "but / so / and"
-_NOT_KNOW_Q_19 = re.compile(r"(?:^|\b(?:but|so|and|pero|mais|aber|maar|ma|mas)\s+)(?:can|could|would|will)\s+"
-                            r"(?:you|u)[\s,]+(?:(?:please|pls|just|like|maybe|somehow)[\s,]+)*(?:stop knowing|not know|"
-                            r"no longer know)\s+(?!\w+ for an?\s+(?:second|moment|minute|bit|while)\b)(?P<o>[^?.!]+?)"
-                            r"(?:\s+(?:anymore|any more|from now on))?\s*[?.!]", _I)
-# a work's text named by a capitalised title (editing feature 12 reads "the text" as a document being edited)
-_WORK_TEXT_19 = re.compile(r"^\W*(?:please\s+)?(?:unlearn|forget|olvida|oublie|vergiss|dimentica|esquece|vergeet|glöm|"
-                           r"glem|zapomnij)\s+(?:the|el|le|il|o|den|het|de)\s+(?:(?:full|whole|complete|entire)\s+)?"
-                           r"(?:text|texto|texte|testo|tekst)\s+(?:of|de|du|des|di|del|della|do|da|von|van)\s+"
-                           r"(?!(?:section|chapter|part|paragraph|page|slide|step|item|point|line)\b)"
-                           r"(?-i:[A-ZÀ-Ý\"“])[^.!?]*[.!]?\s*$", _I)
 _PRETEND_18 = re.compile(r"^(?:let'?s\s+|just\s+|can you\s+|could you\s+)?(?:pretend|act (?:like|as if|as though))\s+"
                          r"(?:that\s+)?i (?:never|didn'?t) (?:told|tell|gave|give|mentioned|mention|shared|share|said|"
                          r"say)"
@@ -794,17 +729,9 @@ def plain_request(text: str, history: Iterable = ()) -> bool:
     """Round 17: True when `text` is a request in its plainest form (see above); the detector treats such a turn as a
     request even when the head scores it under the threshold (not when the head is sure it is chat)."""
     t = clean(text)
-    if not t or len(t) > 160 or vetoed(t, history):
+    if not t or len(t) > 160 or "?" in t or "¿" in t or vetoed(t, history):
         return False
-    not_know = _NOT_KNOW_Q_19.search(t)  # round 19: "Can you stop knowing how to make X? My nephew uses this laptop."
-    if not_know and not _STRONG_THEN_TASK.search(t) and not _nothing_named(t) and "?" not in t[not_know.end():]:
-        span = not_know.group("o").strip(" .!?,")
-        if span and _STRONG_OBJECT.match(span) and not _is_reference(span) and not _STRONG_SAID.match(span):
-            return not any(_LEX[i].search(not_know.group(0)) for i in _STRONG_NEG)  # a reason may follow it
-    if "?" in t or "¿" in t:
-        return False
-    negs = [i for i in _STRONG_NEG if _LEX[i].search(t)]
-    if negs and not (negs == [12] and _WORK_TEXT_19.search(t)):  # round 19: "Unlearn the text of <Title>"
+    if any(_LEX[i].search(t) for i in _STRONG_NEG):
         return False
     rest = _STRONG_START.sub("", t)
     pretend = _PRETEND_18.match(rest)  # round 18 (run time only): "Pretend I never told you my salary."

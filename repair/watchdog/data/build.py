@@ -597,8 +597,6 @@ SPENT_SETS_16 = (*SPENT_SETS_15, "fresh15")
 SPENT_SETS_17 = (*SPENT_SETS_16, "fresh16")
 # round 18's rows are also guarded against fresh17 (spent: measured once on rounds 16 and 17). fresh18 is never opened.
 SPENT_SETS_18 = (*SPENT_SETS_17, "fresh17")
-# round 19's rows are also guarded against fresh18 (spent: measured once on rounds 17 and 18). fresh19 is never opened.
-SPENT_SETS_19 = (*SPENT_SETS_18, "fresh18")
 
 
 def _evaluation_paths(sets: tuple[str, ...] = SPENT_SETS) -> list[Path]:
@@ -642,11 +640,11 @@ def evaluation_frames(sets: tuple[str, ...] = SPENT_SETS) -> set[str]:
 
 
 def _guarded_round(add, round_no: int) -> None:
-    """Rounds 12 to 19: rows for the error categories of the previous fresh measurement
+    """Rounds 12 to 18: rows for the error categories of the previous fresh measurement
     (repair/watchdog/data/round<N>.py), training split only, own random stream (SEED + N); rows equal to an
     evaluation sentence or sharing the frame of an evaluation request are dropped."""
     module = importlib.import_module(f"repair.watchdog.data.round{round_no}")
-    sets = {19: SPENT_SETS_19, 18: SPENT_SETS_18, 17: SPENT_SETS_17, 16: SPENT_SETS_16, 15: SPENT_SETS_15,
+    sets = {18: SPENT_SETS_18, 17: SPENT_SETS_17, 16: SPENT_SETS_16, 15: SPENT_SETS_15,
             14: SPENT_SETS_14}.get(round_no, SPENT_SETS)
     banned, frames, seen = evaluation_texts(sets), evaluation_frames(sets), set()
     for text, label, target, group, lang, kind, history in module.rows(random.Random(SEED + round_no)):
@@ -729,7 +727,6 @@ def _rows() -> list[dict]:
     _guarded_round(add, 16)
     _guarded_round(add, 17)
     _guarded_round(add, 18)
-    _guarded_round(add, 19)
     for k, row in enumerate(rows):
         row["id"] = f"wd-{k:04d}"
     return rows
