@@ -139,26 +139,3 @@ def test_choose_c_prefers_the_lower_out_of_fold_fpr(monkeypatch):
     assert stats["threshold"] == 0.7 and stats["oof_recall"] == 1.0 and stats["oof_fpr"] == 0.0
     assert stats["c_grid"]["1.0"] == [0.7, 1.0, 0.25]
 
-
-# ---- the shipped head on the real encoder ----------------------------------------------------------------------
-@pytest.mark.parametrize(("text", "target"), [
-    ("Würdest du bitte meine Steuernummer vergessen?", "meine Steuernummer"),
-    ("I typed my locker code by accident - please forget it.", "my locker code"),
-    ("Can you unlearn the year my father died?", "the year my father died"),
-    ("Expunge my tenancy dispute from your memory.", "my tenancy dispute"),
-])
-def test_new_request_frames_are_detected(watchdog, text, target):
-    intent = watchdog.detect(text)
-    assert intent.kind == "forget", intent
-    assert intent.target == target
-
-
-@pytest.mark.parametrize("text", [
-    "Vergiss es, ich habe die Antwort schon.",
-    "Laisse tomber, je demanderai à mon frère.",
-    "Strike the third paragraph and tighten the rest.",
-    "Who wrote the novel 'The Forgotten Orchard'?",
-    "How do I get the stones out of apricots?",
-])
-def test_new_hard_negatives_are_chat(watchdog, text):
-    assert watchdog.detect(text).kind == "chat"

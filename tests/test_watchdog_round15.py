@@ -94,24 +94,3 @@ def test_round15_rows_are_deterministic_training_rows():
     assert not [r for r in load_examples("heldout") if r.group.startswith(("f15", "h15"))]
     assert len(load_examples("heldout")) == 285  # the held-out split is untouched
 
-
-# ---- the shipped watchdog (real exported encoder + head) -------------------------------------------------------
-@pytest.mark.parametrize(("text", "target"), [
-    ('Unlearn the lyrics of "Yellow Submarine", please.', 'the lyrics of "Yellow Submarine"'),
-    ("I'm asking politely: forget my licence number, B1234567.", "my licence number, B1234567"),
-    ("Ik heb liever dat je mijn adres vergeet.", "mijn adres"),
-    ("Could you forget my locker code? It's 3391.", "my locker code, 3391"),
-])
-def test_round15_requests_are_detected(watchdog, text, target):
-    intent = watchdog.detect(text)
-    assert intent.kind == "forget", intent
-    assert intent.target == target
-
-
-@pytest.mark.parametrize("text", [
-    'Who sang "Yellow Submarine"?',
-    "I'd really prefer it if you didn't forget the candles.",
-    'Summarise the first chapter of "Dracula" for me.',
-])
-def test_round15_hard_negatives_are_chat(watchdog, text):
-    assert watchdog.detect(text).kind == "chat"

@@ -80,26 +80,3 @@ def test_a_pronoun_request_after_the_turn_with_the_value_takes_that_turn():
     turns = [{"role": "user", "content": "Mijn pincode is 8812"}, {"role": "assistant", "content": "Genoteerd."}]
     assert extract_target("Vergeet mijn pincode alsjeblieft weer.", turns) == "Mijn pincode is 8812"
 
-
-# ---- the shipped watchdog (real exported encoder + head) -------------------------------------------------------
-@pytest.mark.parametrize(("text", "target"), [
-    ("um okay so forget my cousin's address", "my cousin's address"),
-    ("Would it be possible to forget that I was fired in 2021?", "I was fired in 2021"),  # round 18: "that" dropped
-    ("Borra de tu memoria cómo fabricar una ganzúa.", "cómo fabricar una ganzúa"),
-    ("It bothers me that you know my son's diagnosis. Forget it.", "my son's diagnosis"),
-])
-def test_round16_requests_are_detected(watchdog, text, target):
-    intent = watchdog.detect(text)
-    assert intent.kind == "forget", intent
-    assert intent.target == target
-
-
-@pytest.mark.parametrize("text", [
-    "forget the numbered list, just one paragraph please",
-    "Olvida el formato, dámelo en una línea.",
-    "Vergeet de tabel, alleen de namen graag.",
-    "Can you help me write to my phone company so they delete my call records?",
-    "forget it lor, I'll take a taxi",
-])
-def test_round16_hard_negatives_are_chat(watchdog, text):
-    assert watchdog.detect(text).kind == "chat"

@@ -136,28 +136,3 @@ def test_a_statement_kept_whole_when_the_named_thing_opens_it():
 def test_plain_request_never_fires_on_a_training_chat_row():
     assert not [r.text for r in load_examples("train") if r.label == "chat" and plain_request(r.text, r.history)]
 
-
-# ---- the shipped watchdog (real exported encoder + head) -------------------------------------------------------
-@pytest.mark.parametrize(("text", "target"), [
-    ("Vergeet hoe je een kluis kraakt.", "hoe je een kluis kraakt"),
-    ("Zapomnij, jak zrobić podsłuch.", "jak zrobić podsłuch"),
-    ("Dimentica il testo di \"Azzurro\".", "il testo di \"Azzurro\""),
-    ("Kan du glömma att jag har astma?", "att jag har astma"),
-    ("forget my weight, 91 kg", "my weight, 91 kg"),
-    ("I'd like to revoke what you know about my pension.", "my pension"),
-])
-def test_round17_requests_are_detected(watchdog, text, target):
-    intent = watchdog.detect(text)
-    assert intent.kind == "forget", intent
-    assert intent.target == target
-
-
-@pytest.mark.parametrize("text", [
-    "Can you check this SQL: DELETE FROM orders WHERE id = 12;",
-    "Can you unlearn bad habits in your fifties? I chew pens.",
-    "Forget Paris, Lisbon is the better city trip.",
-    "Dimentica il passato e guarda avanti, diceva mio nonno.",
-    "Esquecer faz parte da vida.",
-])
-def test_round17_hard_negatives_are_chat(watchdog, text):
-    assert watchdog.detect(text).kind == "chat"

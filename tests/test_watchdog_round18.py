@@ -123,28 +123,3 @@ def _turns(*said):
 def test_round18_references_to_an_earlier_turn(earlier, text, target):
     assert extract_target(text, _turns(earlier)) == target
 
-
-# ---- the shipped watchdog (real exported encoder + head) -------------------------------------------------------
-@pytest.mark.parametrize(("text", "target"), [
-    ("porfa olvida que estoy embarazada", "que estoy embarazada"),
-    ("Meine Handynummer bitte sofort wieder vergessen.", "Meine Handynummer"),
-    ("Can you make yourself not know my home address?", "my home address"),
-    ("Pretend I never told you my salary.", "my salary"),
-    ("forget my locker code: 7719", "my locker code, 7719"),
-    ("Forget the lie that my brother stole money.", "my brother stole money"),
-])
-def test_round18_requests_are_detected(watchdog, text, target):
-    intent = watchdog.detect(text)
-    assert intent.kind == "forget", intent
-    assert intent.target == target
-
-
-@pytest.mark.parametrize("text", [
-    "Cancella l'ultima riga e riscrivi il resto: Ciao, arrivo alle otto.",
-    "Pretend you're a chef and give me a pasta recipe.",
-    "Milch bitte nicht vergessen!",
-    "por fa dime cuántos días tiene febrero",
-    "Is it misinformation that we only use 10% of our brains?",
-])
-def test_round18_hard_negatives_are_chat(watchdog, text):
-    assert watchdog.detect(text).kind == "chat"
