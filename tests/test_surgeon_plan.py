@@ -161,3 +161,26 @@ def test_canaries_are_facts_the_model_answers_firmly_not_coin_flips(patient, set
     assert 0.0 < low < FIRM_MARGIN <= high
     chosen = retain_canaries(patient, settings, n=2, facts=[sweden, iron])
     assert [c.question for c in chosen] == [iron.question]
+
+
+def test_canaries_whose_reply_hangs_on_a_coin_flip_before_the_answer_are_not_chosen(patient, settings):
+    """'What is the capital of Uruguay?' wins on 'Montevideo' by about 1.2 nats, but the reply's first token 'The'
+    beats 'El' by about 0.09 nats and with 'El' the model loops in Spanish without naming the city (measured);
+    that canary undid most rolled-back edits. 'What is the capital of Japan?' has no such near tie."""
+    from repair.data import load_facts
+    from repair.surgeon.canaries import FIRM_MARGIN, survives_near_ties
+    from repair.surgeon.trial import AnswerItem, answer_item, answer_margins
+
+    bank = {f.question: f for f in load_facts()}
+    uruguay, japan = bank["What is the capital of Uruguay?"], bank["What is the capital of Japan?"]
+    replies = patient.answer_many([uruguay.question, japan.question], max_new_tokens=20)
+    items = [answer_item(patient, f.question, r, f.answers) for f, r in zip((uruguay, japan), replies, strict=True)]
+    assert all(items)  # both answered ...
+    assert min(answer_margins(patient, items).tolist()) >= FIRM_MARGIN  # ... firmly on the answer tokens
+    assert survives_near_ties(patient, items, [uruguay.answers, japan.answers]) == [False, True]
+    # an answer at the very start of the reply has nothing before it to flip
+    head = patient.chat_text(japan.question)
+    bare = AnswerItem(prompt=japan.question, text=head + "Tokyo", start=len(head), end=len(head) + 5)
+    assert survives_near_ties(patient, [bare], [japan.answers]) == [True]
+    chosen = retain_canaries(patient, settings, n=2, facts=[uruguay, japan])
+    assert [c.question for c in chosen] == [japan.question]
