@@ -184,3 +184,13 @@ def test_canaries_whose_reply_hangs_on_a_coin_flip_before_the_answer_are_not_cho
     assert survives_near_ties(patient, [bare], [japan.answers]) == [True]
     chosen = retain_canaries(patient, settings, n=2, facts=[uruguay, japan])
     assert [c.question for c in chosen] == [japan.question]
+
+
+def test_canary_branches_use_the_executors_check_budget():
+    """A canary's near-tie branches are judged on as many reply tokens as the check after an edit reads."""
+    import inspect
+
+    from repair.editing import score
+    from repair.surgeon.canaries import CHECK_TOKENS
+
+    assert inspect.signature(score).parameters["max_new_tokens"].default == CHECK_TOKENS
