@@ -15,7 +15,7 @@ import pytest
 import repair
 from repair.errors import ModelLoadError
 from repair.watchdog import encoder as enc_mod
-from repair.watchdog.dataset import load_examples
+from repair.watchdog.dataset import load_examples, training_rows
 from repair.watchdog.detector import _contained
 from repair.watchdog.extract import clean
 
@@ -152,9 +152,10 @@ def test_fit_is_deterministic_and_separates_synthetic_data():
 
 @pytest.mark.slow
 def test_shipped_head_is_the_fit_on_the_shipped_adapters_features(exported, settings):
-    """The last step of `python -m repair.watchdog.train` reproduces the shipped head: features of the training split
-    from the exported encoder with the shipped adapter merged, Newton fit at the recorded C (~30 s). The fine-tune's
-    determinism is tested in test_watchdog_round11.py; the whole script (about 20 minutes) only with
+    """The last step of `python -m repair.watchdog.train` reproduces the shipped head: features of the training input
+    (round 20: the training split plus the spent sets, `dataset.training_rows`) from the exported encoder with the
+    shipped adapter merged, Newton fit at the recorded C (~1 min). The fine-tune's
+    determinism is tested in test_watchdog_round11.py; the whole script (about an hour since round 20) only with
     REPAIR_WATCHDOG_FULL_TRAIN=1."""
     from repair.watchdog.detector import Featurizer
     from repair.watchdog.extract import clean as _clean
@@ -163,7 +164,7 @@ def test_shipped_head_is_the_fit_on_the_shipped_adapters_features(exported, sett
 
     shipped = Head.load(HEAD_PATH)
     meta = json.loads(shipped.meta)
-    rows = load_examples("train")
+    rows = training_rows().rows
     x = Featurizer(settings.cache).batch([_clean(r.text) for r in rows])
     y = np.array([r.label == "forget" for r in rows], dtype=np.float64)
     new = fit(x, y, c=meta["C"])
@@ -173,7 +174,7 @@ def test_shipped_head_is_the_fit_on_the_shipped_adapters_features(exported, sett
 
 @pytest.mark.slow
 @pytest.mark.skipif(os.environ.get("REPAIR_WATCHDOG_FULL_TRAIN") != "1",
-                    reason="about 20 minutes of CPU fine-tuning; set REPAIR_WATCHDOG_FULL_TRAIN=1")
+                    reason="about an hour of CPU fine-tuning (round 20); set REPAIR_WATCHDOG_FULL_TRAIN=1")
 def test_training_script_rebuilds_the_shipped_adapter_and_head(settings, tmp_path):
     from repair.watchdog.adapter import ADAPTER_PATH, Adapter
     from repair.watchdog.head import HEAD_PATH, Head

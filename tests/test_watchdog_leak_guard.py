@@ -1,5 +1,10 @@
 """Each round's training rows share no text and no request frame with the evaluation sets spent before it, and its
-leak guard reads exactly those sets (never a later, unseen one)."""
+leak guard reads exactly those sets (never a later, unseen one).
+
+Since round 20 the spent sets are themselves training data (`dataset.TRAIN_SPENT_SETS`), so this guard no longer keeps
+anything apart from training; it stays as a check that the generated rows of rounds 14-18 are built exactly as they
+were (examples.jsonl byte-identical). What protects the held-out split and the unseen set is tested in
+tests/test_watchdog_round20.py."""
 
 import pytest
 

@@ -86,6 +86,7 @@ def test_round12_rows_are_deterministic_training_rows():
 
 
 def test_generated_rows_never_share_an_evaluation_request_frame():
+    # how round 12's rows were built (round 20 trains on the spent sets themselves; see test_watchdog_leak_guard.py)
     frames, texts = build.evaluation_frames(), build.evaluation_texts()
     assert frames  # the evaluation sets are shipped next to the builder
     for r in load_examples("train"):

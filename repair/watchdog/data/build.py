@@ -583,6 +583,9 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().strip(" .!?,;:\"'").split())
 
 
+# Round 20: `python -m repair.watchdog.train` also trains on the spent sets (`dataset.TRAIN_SPENT_SETS`), so this
+# guard no longer keeps anything apart from training; it stays so the generated rows (and examples.jsonl) are built
+# exactly as before. The held-out split stays out of training (`dataset.training_rows`).
 # the evaluation sets the leak guard reads: those written before round 13's training rows. A set written later (fresh13,
 # the unseen test of round 13) is never opened while the training data is built, so it cannot shape it in any way.
 SPENT_SETS = ("fresh", *(f"fresh{i}" for i in range(2, 13)))
