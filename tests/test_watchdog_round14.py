@@ -43,7 +43,8 @@ def test_new_languages_and_third_person_requests_have_a_request_form_and_target(
     ("Forget that ostriches bury their heads in sand, they don't.", "that ostriches bury their heads in sand"),
     ("Efface mon code postal, je l'ai écrit trop vite.", "mon code postal"),
     ("i dont want you to know my shoe size anymore, forget it", "my shoe size"),
-    ("Erase my locker number from your memory: 118.", "my locker number"),
+    # round 21: the value after the colon is kept (product spec: "my home address, 42 Kestrel Road")
+    ("Erase my locker number from your memory: 118.", "my locker number, 118"),
     # round 18: a leading "that" before a statement is dropped (the fresh14-17 writers drop it)
     ("Stop believing that we only use 10% of our brains, unlearn it.", "we only use 10% of our brains"),
     ("Stop storing my location, forget that I work in Hull.", "I work in Hull"),

@@ -112,12 +112,12 @@ class CanaryPool:
         answer survives the reply's near ties before it (`survives_near_ties`)."""
         items = [answer_item(self.patient, f.question, r, f.answers) if contains_answer(r, f.answers) else None
                  for f, r in zip(facts, replies, strict=True)]
-        scored = [(it, f.answers) for it, f in zip(items, facts, strict=True) if it is not None]
-        margins = answer_margins(self.patient, [it for it, _a in scored]).tolist() if scored else []
-        firm = [(it, a) for (it, a), m in zip(scored, margins, strict=True) if m >= FIRM_MARGIN]
-        survives = survives_near_ties(self.patient, [it for it, _a in firm], [a for _it, a in firm])
-        ok = {id(it) for (it, _a), s in zip(firm, survives, strict=True) if s}
-        return [it is not None and id(it) in ok for it in items]
+        answered = [i for i, it in enumerate(items) if it is not None]
+        margins = answer_margins(self.patient, [items[i] for i in answered]).tolist() if answered else []
+        firm = [i for i, m in zip(answered, margins, strict=True) if m >= FIRM_MARGIN]
+        survives = survives_near_ties(self.patient, [items[i] for i in firm], [facts[i].answers for i in firm])
+        kept = {i for i, s in zip(firm, survives, strict=True) if s}
+        return [i in kept for i in range(len(items))]
 
 
 @torch.no_grad()

@@ -625,13 +625,13 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
         return None
     span = _extract_span(text, history)
     if span is None:
-        return _tidy_18(None, text, history)
+        return _tidy_21(_tidy_18(None, text, history), text, history)
     span = _tidy_17(_tidy(_with_value(text, span), text), text, history)
     i = text.find(span)  # round 15: a quoted title keeps its closing quote ('the lyrics of "Yellow Submarine"')
     if i >= 0 and text[i + len(span): i + len(span) + 1] in ('"', "”", "»") and (
             span.count('"') % 2 == 1 or span.count("“") > span.count("”") or span.count("«") > span.count("»")):
         span = text[i: i + len(span) + 1]
-    return _tidy_18(span, text, history) or span
+    return _tidy_21(_tidy_18(span, text, history) or span, text, history)
 
 
 def _extract_span(text: str, history: Iterable = ()) -> str | None:
@@ -1168,7 +1168,8 @@ _COLON_VALUE = re.compile(r"^(?P<d>[^:()]+?)\s*(?::|\()\s*(?P<v>[^()]+?)\s*\)?$"
 _STATEMENT_AFTER = re.compile(r"^(?:my|mi|mon|ma|mein\w*|mijn|il mio|la mia|o meu|a minha|mitt|min|mój|moja)\s+"
                               r"[\w'’ -]{2,30}?\s+(?:is|are|es|est|ist|è|é|är|er|jest|to)\s", re.IGNORECASE)
 _CLAIM_NOUN = re.compile(
-    r"^(?:(?:the|this|that|a|la|el|le|l'|il|lo|o|a|het|de|den|die|das|dieses|diese|den här|det|esa|esta|cette)\s*)?"
+    r"^(?:(?:the|this|that|a|la|el|le|l'|il|lo|o|a|het|de|den|die|das|dieses|diese|den här|det|esa|esta|cette|"
+    r"aquela|aquella|aquele|essa|esse|ese|este|quella|questa|quel|ce|cet|deze|dat)\s*)?"
     r"(?:(?:fake|wrong|old|outdated|dangerous|stupid|ridiculous|silly|debunked|common|falsche[nr]?|fałszyw\w*)\s+)?"
     # only nouns that call the claim false (the spent sets keep "the claim / myth / fact / idea that X" as often as
     # they drop it, and such targets pass either way when the claim is long)
@@ -1556,4 +1557,161 @@ def _tidy_18(span: str | None, text: str, history: Iterable) -> str | None:
         joined = _join(span[: lead_v.start()], span[lead_v.end():], text)
         if joined:
             span = joined
+    return span
+
+
+# Round 21 (extraction only): four kinds of wrong target seen in the spent fresh20 (categories, not its sentences).
+# 1. the memory phrase is request wording, not part of the thing ("mi número de teléfono de tu memoria, 612 ...")
+_MEMORY_WORDS_21 = (r"(?:(?:from|out of|in|frm) (?:your|ur|the) (?:memory|mind|head|system|brain)|"
+                    r"aus (?:deinem|dem) (?:gedächtnis|speicher|kopf)|uit (?:je|jouw|het) geheugen|"
+                    r"de (?:tu|la|ta|votre) (?:memoria|mémoire)|da (?:sua|tua) memória|dalla (?:tua )?memoria|"
+                    r"ur (?:ditt|ditt eget) minne|fra (?:din|din egen) hukommelse|z (?:twojej )?pamięci)")
+_MEMORY_21 = re.compile(r"\s+" + _MEMORY_WORDS_21 + r"(?=\s*(?:[,:]|$))", re.IGNORECASE)
+# 2. a value announced after the descriptor by a colon or "its" / "Sie heißt" ("delete my email from your memory: X",
+# "i need u to forget my password, its X", "den Namen meiner Tochter vergessen? Sie heißt X.")
+_ANNOUNCE_21 = re.compile(
+    r"^(?:\s+" + _MEMORY_WORDS_21 + r")?"
+    r"(?:\s*:\s*|\s*,\s+[^,:;.!?\d@]{1,60}?\s*:\s*|\s*,\s*(?:its|it'?s|it is|c'est|es|è|é|is)\s+|"
+    r"(?:\s+[\w'’-]+){0,2}\s*[.!?]\s+(?:(?:it|she|he)'?s|"
+    r"(?:it|she|he) is|(?:sie|er|es) heißt|(?:il|elle) s'appelle|c'est|se llama|si chiama|chama-se|se chama|"
+    r"(?:hij|zij|ze) heet|het is|(?:hon|han) heter|det är|nazywa się)\s+)"
+    r"(?P<v>[^:;?]*?[^\s:;!?.,])\s*(?:[.!?]\s*)?$", re.IGNORECASE)
+# only a descriptor takes an announced value ("my password, its X"), never a claim ("that Sydney is the capital of
+# Australia, it's Canberra": the correction is not the thing to forget)
+_DESCRIPTOR_21 = re.compile(r"^(?:my|our|mi|mis|mon|ma|mes|mein\w*|mijn|il mio|la mia|mio|mia|o meu|a minha|meu|"
+                            r"minha|mitt|min|mit|moje|moja|mój|the|el|la|le|il|lo|o|a|de|het|den|die|das|der)\s+"
+                            r"(?!.*\b(?:is|are|was|were|est|es|è|é|ist|är|er|jest|ser|sont|sind)\b)[^,:]{2,60}$",
+                            re.IGNORECASE)
+# "mi dirección, I don't want it stored: Calle Mayor 3" / "das Passwort, das ich eben getippt hab: X": the clause
+# between the descriptor and the value is not part of the thing
+_CLAUSE_COLON_21 = re.compile(r"^(?P<d>[^,:]+?),\s+(?P<c>[^,:]+?)\s*:\s*(?P<v>.+)$")
+_PASSWORD_21 = re.compile(r"\b(?:password|passwort|mot de passe|contraseña|wachtwoord|senha|hasło|lösenord|"
+                          r"adgangskode|passcode|passphrase)\b", re.IGNORECASE)
+# 3. a reference by kind ("die Nummer von vorhin", "le code que je viens de te donner", "that conspiracy theory I
+# brought up"): the noun, then the reference wording
+_KIND_REF_21 = re.compile(
+    r"^(?:the|that|this|die|das|den|der|le|la|l'|el|il|lo|o|a|de|het|dat|det|den)\s*(?P<n>[\w'’-]+(?:\s+[\w'’-]+)?)\s+"
+    r"(?:(?:that |which )?i (?:just |already )?(?:gave you|gave|sent(?: you)?|typed|mentioned|told you|shared|pasted|"
+    r"wrote|brought up)(?: (?:before|earlier|above|just now))?|(?:from|frm) (?:before|earlier|above)|von (?:vorhin|"
+    r"eben|gerade|vorher)|(?:das|die|den) ich (?:dir )?(?:eben |vorhin |gerade )?(?:gegeben|geschrieben|getippt|"
+    r"gesagt|geschickt) (?:habe|hab)|que je (?:viens de|t'ai) (?:te )?(?:donner|donné|dire|dit|écrire|écrit)"
+    r"(?: tout à l'heure)?|que te (?:di|dije|escribí|pasé|mandé)(?: antes)?|che ti ho (?:dato|detto|scritto|mandato)"
+    r"(?: prima)?|que (?:eu )?te (?:dei|disse|passei|mandei)(?: antes)?|van (?:net|zonet|daarnet|eerder|straks)|"
+    r"(?:die|dat) ik (?:je )?(?:net |zonet |eerder )?(?:gaf|heb gegeven|stuurde|noemde|typte)|"
+    r"(?:som )?jag (?:just )?(?:gav dig|skrev|nämnde))$", re.IGNORECASE)
+_ANSWER_REF_21 = re.compile(r"^(?:the|that) (?:answer|reply|response) (?:to|for) (?:my|the) (?:previous|last|earlier|"
+                            r"first) question$", re.IGNORECASE)
+# 4. "forget it completely, I don't want you knowing that at all": still a bare pronoun
+_INTENSIFIER_21 = re.compile(r"\s+(?:at all|completely|entirely|for good|forever|altogether|totally)$", re.IGNORECASE)
+# 5. request or regret wording after the thing ("my sister's name is X and honestly I'd prefer you", "meine Steuer-ID
+# X, die hätte ich nicht schicken sollen")
+_AFTER_THING_21 = re.compile(
+    r"(?:\s+(?:and|but|so)\s+(?:(?:honestly|really|just|tbh|actually)\s+)?(?:i'?d (?:prefer|like|rather)|"
+    r"i (?:would|want|need|wish)(?: like| prefer| rather)?|would|can|could|please)(?:\s+(?:you|u))?|"
+    r",\s+(?:(?:die|das|den|der) (?:hätte|habe|hab) ich\b|i (?:shouldn'?t|should not|should never) have\b|"
+    r"(?:no|nunca) (?:debí|debería)\b|je n'aurais (?:pas|jamais) dû\b|non avrei dovuto\b|eu não devia\b|"
+    r"dat had ik\b|ik had (?:dat|het) niet\b).*)$", re.IGNORECASE)
+_VALUE_STRIP_21 = " \t\"'“”‘’`.,;:?¿¡-–—"
+
+
+def _join_21(d: str, v: str, text: str) -> str | None:
+    """"<descriptor>, <value>" like `_join`, keeping a value's brackets ("(11) 98765-4321") and inner "!"."""
+    d, v = d.strip(_PUNCT + " "), v.strip(_VALUE_STRIP_21)
+    if v.endswith(")") and "(" not in v:
+        v = v[:-1].rstrip()
+    if v.startswith("(") and ")" not in v:
+        v = v[1:].lstrip()
+    if not d or not v:
+        return None
+    joined = f"{d}, {v}"
+    return joined if _pieces_ok(joined, text) else None
+
+
+def _drop_question_21(turn: str) -> str:
+    """An earlier user turn without the question or request that follows the statement holding the thing ("My address
+    is X. Can you suggest some parks ...?" -> "My address is X"; "Il PIN del bancomat è 9043, lo posso cambiare
+    online?" -> "Il PIN del bancomat è 9043"); also `_statement`'s cut, whichever is shorter. Outer punctuation
+    stripped; unchanged otherwise."""
+    whole = turn.strip(" .!?")
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", turn.strip()) if s.strip()]
+    kept = list(sentences)
+    while len(kept) > 1 and kept[-1].rstrip().endswith("?"):
+        kept.pop()  # a question sentence after the statement
+    cut = " ".join(kept).strip(" .!?")
+    if len(kept) == 1 and kept[0].rstrip().endswith("?") and _HAS_VALUE.search(kept[0]):
+        clauses = re.split(r",\s+", kept[0].rstrip(" ?"))
+        last = max((i for i, c in enumerate(clauses) if _HAS_VALUE.search(c)), default=-1)
+        tail = clauses[last + 1:]
+        if last >= 0 and tail and all(re.match(r"(?-i:[a-z¿])", c) for c in tail):
+            cut = ", ".join(clauses[: last + 1]).strip(" .!?")
+    options = [c for c in (cut, _statement(" ".join(kept)), whole) if c and c.casefold() in whole.casefold()]
+    return min(options, key=len) if options else whole
+
+
+def _resolve_kind_21(span: str, turns: list[str]) -> str | None:
+    """The earlier statement a reference by kind means ("die Nummer von vorhin" -> the turn with a number, without its
+    question); "the answer to my previous question" -> that question."""
+    if _ANSWER_REF_21.match(span):
+        questions = [t for t in turns if t.rstrip().endswith("?")]
+        return questions[-1].strip(" ?¿") if questions else None
+    m = _KIND_REF_21.match(span)
+    if not m:
+        return None
+    turns = [t for t in turns if not _ACK.match(t)]
+    noun = m.group("n").casefold()
+    stem = noun.split()[-1][:5]
+    hits = [t for t in turns if stem in t.casefold()]
+    kinds = [has for name, has in _KINDS if name.search(noun)]
+    hits = hits or [t for t in turns if any(k.search(t) for k in kinds)]
+    hits = [t for t in hits if _HAS_VALUE.search(t)] or hits
+    if not hits and len(turns) == 1:
+        hits = turns  # one earlier user turn: the reference means it
+    return _drop_question_21(hits[-1]) if hits else None
+
+
+def _tidy_21(span: str | None, text: str, history: Iterable) -> str | None:
+    """Round 21 (extraction only): the value kept when it follows the descriptor after a colon / "its" / "Sie heißt";
+    the memory phrase and a clause between descriptor and value dropped; an earlier turn without its trailing
+    question; a reference by kind resolved from the earlier turns."""
+    if span is None:
+        return None
+    turns = _user_turns(history)
+    in_text = _pieces_ok(span, text)
+    if turns and in_text and not _HAS_VALUE.search(span):
+        bare = _INTENSIFIER_21.sub("", _loose(span))
+        if bare != _loose(span) and _BARE_PRONOUN.match(bare):  # "that at all"
+            earlier = _from_history(history, "", text)
+            return _drop_question_21(earlier) if earlier else span
+        resolved = _resolve_kind_21(_loose(span), turns)
+        if resolved and _contained(resolved, turns):
+            return resolved
+    if not in_text:  # from an earlier turn: drop the question after the statement
+        for t in turns:
+            if span.casefold() in t.casefold():
+                cut = _drop_question_21(t)
+                return cut if cut and cut.casefold() in span.casefold() else span
+        return span
+    after_thing = _AFTER_THING_21.search(span)
+    if after_thing and len(span[: after_thing.start()].split()) >= 2:
+        span = span[: after_thing.start()].strip(_PUNCT + " ")
+    head, sep, tail = span.partition(", ")
+    mem = _MEMORY_21.search(head)
+    if sep and mem and tail:  # "mi número de teléfono de tu memoria, 612 345 678"
+        span = _join_21(head[: mem.start()] + head[mem.end():], tail, text) or span
+    mem = _MEMORY_21.search(span)
+    if mem and ":" in span[mem.end():]:  # "meu número de celular da sua memória: (11) 98765-4321"
+        span = _join_21(span[: mem.start()], span[mem.end():].split(":", 1)[1], text) or span
+    clause = _CLAUSE_COLON_21.match(span)
+    if clause and not _HAS_VALUE.search(clause.group("c")) and len(clause.group("v").split()) <= 8:
+        span = _join_21(clause.group("d"), clause.group("v"), text) or span
+    i = text.casefold().find(span.casefold())
+    if i >= 0 and not _HAS_VALUE.search(span) and _DESCRIPTOR_21.match(span.strip(_PUNCT + " ")):
+        after = _ANNOUNCE_21.match(text[i + len(span):])
+        v = after.group("v").strip(_VALUE_STRIP_21) if after else ""
+        if (v and len(v.split()) <= 8 and not _CUE.search(v)
+                and (_HAS_VALUE.search(v) or re.match(r"(?-i:[A-ZÀ-Ý])", v))):
+            span = _join_21(span, v, text) or span
+    head, sep, tail = span.partition(", ")
+    if sep and _PASSWORD_21.search(head) and " " not in tail and re.search(re.escape(tail) + r"!+\s*$", text):
+        span = span + "!"  # "Olvida mi contraseña del banco: Girasol2024!": the "!" is part of the password
     return span
