@@ -72,7 +72,7 @@ def _hist(*turns):
     ("please forget that number", ["My passport number is 533380006, is that the usual length?"],
      "My passport number is 533380006"),
     ("Forget the poem I pasted.", ["Here is my friend's unpublished poem, The Salt Road, what do you think?"],
-     "Here is my friend's unpublished poem, The Salt Road"),
+     "my friend's unpublished poem, The Salt Road"),  # round 22: "Here is" presents the thing, not part of it
     ("Vergiss das bitte wieder.", ["Mein Hausarzt ist Dr. Keller in Bern."], "Mein Hausarzt ist Dr. Keller in Bern"),
     ("Forget what I said about being unemployed.", ["I'm unemployed, but my family doesn't know yet."],
      "I'm unemployed"),

@@ -1590,9 +1590,11 @@ _PASSWORD_21 = re.compile(r"\b(?:password|passwort|mot de passe|contraseña|wach
 # 3. a reference by kind ("die Nummer von vorhin", "le code que je viens de te donner", "that conspiracy theory I
 # brought up"): the noun, then the reference wording
 _KIND_REF_21 = re.compile(
-    r"^(?:the|that|this|die|das|den|der|le|la|l'|el|il|lo|o|a|de|het|dat|det|den)\s*(?P<n>[\w'’-]+(?:\s+[\w'’-]+)?)\s+"
+    r"^(?:the|that|this|die|das|den|der|le|la|l'|el|il|lo|o|a|de|het|dat|det|den)\s*"
+    r"(?P<n>[\w'’-]+(?:\s+[\w'’-]+)?|[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:and|und|et|y|e|en|och)\s+[\w'’-]+(?:\s+[\w'’-]+)?)\s+"
     r"(?:(?:that |which )?i (?:just |already )?(?:gave you|gave|sent(?: you)?|typed|mentioned|told you|shared|pasted|"
-    r"wrote|brought up)(?: (?:before|earlier|above|just now))?|(?:from|frm) (?:before|earlier|above)|von (?:vorhin|"
+    r"wrote|brought up)(?: (?:before|earlier|above|just now|at the (?:start|beginning)))?|"
+    r"(?:from|frm) (?:before|earlier|above)|von (?:vorhin|"
     r"eben|gerade|vorher)|(?:das|die|den) ich (?:dir )?(?:eben |vorhin |gerade )?(?:gegeben|geschrieben|getippt|"
     r"gesagt|geschickt) (?:habe|hab)|que je (?:viens de|t'ai) (?:te )?(?:donner|donné|dire|dit|écrire|écrit)"
     r"(?: tout à l'heure)?|que te (?:di|dije|escribí|pasé|mandé)(?: antes)?|che ti ho (?:dato|detto|scritto|mandato)"
@@ -1602,6 +1604,48 @@ _KIND_REF_21 = re.compile(
 _ANSWER_REF_21 = re.compile(r"^(?:the|that) (?:answer|reply|response) (?:to|for) (?:my|the) (?:previous|last|earlier|"
                             r"first) question$", re.IGNORECASE)
 # 4. "forget it completely, I don't want you knowing that at all": still a bare pronoun
+# Round 22: a text being quoted or pasted (after a colon, or in quotes) is never cut at its own "?"
+_QUOTED_22 = re.compile(r":\s+\S[^?]*\?|[\"“«][^\"”»]*\?", re.IGNORECASE)
+_PRESENTER_22 = re.compile(r"^(?:here (?:are|is)|here's|voici|voilà|hier (?:ist|sind|is|zijn)|"
+                           r"aquí (?:está|están|tienes)|aqui (?:está|estão)|ecco)\s+(?=\S)", re.IGNORECASE)
+# a request after the statement in an earlier turn ("my ex's email is X, write him a short note ...", "mi novia se
+# llama Carla Ruiz, help me write ...", "O meu NIF é X, preciso dele para a fatura")
+_REQUEST_TAIL_22 = re.compile(
+    r"(?:\s+(?=(?:can|could|would) you\b)|,\s+(?:(?:and|so|then|y|e|et|und|en)\s+)?)"
+    r"(?:please|pls|plz|can you|could you|would you|help me|write|draft|compose|"
+    r"make|create|give me|tell me|remind me|send|translate|use (?:it|this|that|them)|i need (?:it|this|that|them)|"
+    r"i'?ll need (?:it|this|that|them)|preciso (?:dele|dela|disso)|necesito(?:lo|la)?|lo necesito|la necesito|"
+    r"ich brauche (?:sie|ihn|es)|j'en ai besoin|ne ho bisogno|ik heb (?:het|hem|die) nodig|hilf mir|schreib|"
+    r"aide-moi|écris|ayúdame|escribe|escríbe\w*|ajuda-me|escreve|aiutami|scrivi|help|schrijf)\b.*$", re.IGNORECASE)
+_STATED_22 = re.compile(r"\b(?:is|are|was|es|est|ist|è|é|är|er|jest|heet|heißt|se llama|s'appelle|si chiama|"
+                        r"se chama|chama-se)\b|\d|@", re.IGNORECASE)
+_NOT_NOUN_22 = {"and", "und", "the", "een", "una", "uno", "des", "del", "der", "die", "das", "och", "with"}
+# "dat nummer weer" ("weer" is loosened before), "that number again": a demonstrative + noun after earlier turns
+_AGAIN_REF_22 = re.compile(r"^(?:that|this|dat|dit|die|deze|das|diese[ns]?|ce|cette|ese|esa|este|esta|quel|quella|"
+                           r"questo|questa|esse|essa|den|det)\s+(?P<n>[\w'’-]+)(?:\s+(?:again|weer|nochmal|wieder|"
+                           r"de nuevo|otra vez|à nouveau|di nuovo|de novo|igen))?$", re.IGNORECASE)
+# "the book you just summarised" -> the title the user asked about ("what's the plot of X?" -> "X")
+_SUMMARISED_22 = re.compile(r"^(?:the|that|this)\s+(?:book|film|movie|novel|song|article|story|show|series|poem|"
+                            r"play|paper)\s+(?:that\s+)?you\s+(?:just\s+)?(?:summari[sz]ed|described|explained|"
+                            r"told me about|talked about|recapped|outlined)$", re.IGNORECASE)
+_ASKED_ABOUT_22 = re.compile(
+    r"^\W*(?:(?:what'?s|what is|whats|tell me|can you (?:tell me|give me)|give me|please give me)\s+)?(?:the|a)?\s*"
+    r"(?:plot|summary|story|synopsis|gist)\s+of\s+(?P<t>.+?)(?:,?\s+(?:please|pls))?\s*\??$"
+    r"|^\W*(?:can you |could you |please )?(?:summari[sz]e|describe|recap)\s+(?P<u>.+?)"
+    r"(?:,?\s+(?:please|pls|for me))?\s*\??$",
+                             re.IGNORECASE)
+
+
+def _resolve_summarised_22(span: str, turns: list[str]) -> str | None:
+    """"the book you just summarised" -> the title in the last user turn that asked for it."""
+    if not _SUMMARISED_22.match(span) or not turns:
+        return None
+    m = _ASKED_ABOUT_22.match(turns[-1].strip())
+    if not m:
+        return None
+    return (m.group("t") or m.group("u")).strip(" ?.!")
+
+
 _INTENSIFIER_21 = re.compile(r"\s+(?:at all|completely|entirely|for good|forever|altogether|totally)$", re.IGNORECASE)
 # 5. request or regret wording after the thing ("my sister's name is X and honestly I'd prefer you", "meine Steuer-ID
 # X, die hätte ich nicht schicken sollen")
@@ -1632,7 +1676,10 @@ def _drop_question_21(turn: str) -> str:
     is X. Can you suggest some parks ...?" -> "My address is X"; "Il PIN del bancomat è 9043, lo posso cambiare
     online?" -> "Il PIN del bancomat è 9043"); also `_statement`'s cut, whichever is shorter. Outer punctuation
     stripped; unchanged otherwise."""
+    turn = _PRESENTER_22.sub("", turn.strip())  # round 22: "Here are the lyrics of X: ..." -> "the lyrics of X: ..."
     whole = turn.strip(" .!?")
+    if _QUOTED_22.search(turn):  # round 22: never cut inside a quoted text (lyrics: "...: Is this the real life?")
+        return whole
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", turn.strip()) if s.strip()]
     kept = list(sentences)
     while len(kept) > 1 and kept[-1].rstrip().endswith("?"):
@@ -1644,6 +1691,9 @@ def _drop_question_21(turn: str) -> str:
         tail = clauses[last + 1:]
         if last >= 0 and tail and all(re.match(r"(?-i:[a-z¿])", c) for c in tail):
             cut = ", ".join(clauses[: last + 1]).strip(" .!?")
+    request = _REQUEST_TAIL_22.search(cut)  # round 22: "X is Y, help me write ..." / ", preciso dele para a fatura"
+    if request and _STATED_22.search(cut[: request.start()]):
+        cut = cut[: request.start()].strip(" .!?,")
     options = [c for c in (cut, _statement(" ".join(kept)), whole) if c and c.casefold() in whole.casefold()]
     return min(options, key=len) if options else whole
 
@@ -1654,13 +1704,14 @@ def _resolve_kind_21(span: str, turns: list[str]) -> str | None:
     if _ANSWER_REF_21.match(span):
         questions = [t for t in turns if t.rstrip().endswith("?")]
         return questions[-1].strip(" ?¿") if questions else None
-    m = _KIND_REF_21.match(span)
+    m = _KIND_REF_21.match(span) or _AGAIN_REF_22.match(span)
     if not m:
-        return None
+        return _resolve_summarised_22(span, turns)
     turns = [t for t in turns if not _ACK.match(t)]
     noun = m.group("n").casefold()
-    stem = noun.split()[-1][:5]
-    hits = [t for t in turns if stem in t.casefold()]
+    # round 22: any noun of "the employee ID and manager name" may name the earlier turn
+    stems = [w[:5] for w in re.findall(r"[\w'’-]+", noun) if len(w) > 2 and w not in _NOT_NOUN_22]
+    hits = [t for t in turns if any(st in t.casefold() for st in stems)]
     kinds = [has for name, has in _KINDS if name.search(noun)]
     hits = hits or [t for t in turns if any(k.search(t) for k in kinds)]
     hits = [t for t in hits if _HAS_VALUE.search(t)] or hits
