@@ -71,15 +71,17 @@ def test_confession_then_pronoun_takes_the_confessed_span(text, target):
     assert extract_target(text) == target
 
 
-@pytest.mark.parametrize("text", [
-    "Bitte vergiss das, was ich dir vorhin geschrieben habe.",
-    "Olvida el número que te di antes.",
-    "Cancella quello che ti ho scritto prima.",
-    "Forget my last couple of messages.",
+# round 23: a reference naming the kind of thing ("el número") takes it in the spec's "<descriptor>, <value>" style;
+# "what I wrote" takes the turn as it was written
+@pytest.mark.parametrize(("text", "target"), [
+    ("Bitte vergiss das, was ich dir vorhin geschrieben habe.", "Mi número es 612 555 019"),
+    ("Olvida el número que te di antes.", "Mi número, 612 555 019"),
+    ("Cancella quello che ti ho scritto prima.", "Mi número es 612 555 019"),
+    ("Forget my last couple of messages.", "Mi número es 612 555 019"),
 ])
-def test_references_to_an_earlier_turn_in_other_languages_take_the_turn(text):
+def test_references_to_an_earlier_turn_in_other_languages_take_the_turn(text, target):
     history = [{"role": "user", "content": "Mi número es 612 555 019."}, {"role": "assistant", "content": "Vale."}]
-    assert extract_target(text, history) == "Mi número es 612 555 019"
+    assert extract_target(text, history) == target
 
 
 # ---- generated training rows -------------------------------------------------------------------------------------

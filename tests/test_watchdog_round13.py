@@ -39,7 +39,7 @@ def test_new_request_forms_are_requests_with_their_target(text, target):
     ("Forget my cats' names: Miso and Tofu.", "my cats' names, Miso and Tofu"),  # round 18: colon -> comma
     ("Forget my dentist's name, it's Dr. Olsen.", "my dentist's name, Dr. Olsen"),
     ("Forget my weight, it's embarrassing.", "my weight"),  # a judgement, not a value
-    ("My locker code is 8812, but please forget it.", "My locker code is 8812"),
+    ("My locker code is 8812, but please forget it.", "My locker code, 8812"),
     ("Unlearn every detail about my surgery.", "my surgery"),
     ("Delete my salary from whatever you've stored.", "my salary"),
     ("Oublie tout ce qui concerne mon procès.", "mon procès"),

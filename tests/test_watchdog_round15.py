@@ -70,7 +70,7 @@ def _hist(*turns):
     ("Can you forget my salary?", ["I make $91,000 a year before tax."], "I make $91,000 a year before tax"),
     ("forget the gate code please", ["The gate code at my mum's is 7781."], "The gate code at my mum's is 7781"),
     ("please forget that number", ["My passport number is 533380006, is that the usual length?"],
-     "My passport number is 533380006"),
+     "My passport number, 533380006"),
     ("Forget the poem I pasted.", ["Here is my friend's unpublished poem, The Salt Road, what do you think?"],
      "my friend's unpublished poem, The Salt Road"),  # round 22: "Here is" presents the thing, not part of it
     ("Vergiss das bitte wieder.", ["Mein Hausarzt ist Dr. Keller in Bern."], "Mein Hausarzt ist Dr. Keller in Bern"),

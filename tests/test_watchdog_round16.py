@@ -78,5 +78,5 @@ def test_worries_claims_values_and_leftover_clauses(text, target):
 
 def test_a_pronoun_request_after_the_turn_with_the_value_takes_that_turn():
     turns = [{"role": "user", "content": "Mijn pincode is 8812"}, {"role": "assistant", "content": "Genoteerd."}]
-    assert extract_target("Vergeet mijn pincode alsjeblieft weer.", turns) == "Mijn pincode is 8812"
+    assert extract_target("Vergeet mijn pincode alsjeblieft weer.", turns) == "Mijn pincode, 8812"
 

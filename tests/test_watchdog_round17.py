@@ -88,7 +88,7 @@ def test_chat_turns_are_not_plain_requests(text):
     ("Please unlearn the ending of Atonement, my mum is still reading it.", "the ending of Atonement"),
     ("Forget my aunt's name, my cousins sometimes use this laptop.", "my aunt's name"),
     ("Forget Harlow Pharma, the company we're suing.", "Harlow Pharma, the company we're suing"),  # appositive kept
-    ("Delete my maiden name, which is Kowalczyk, thanks.", "my maiden name, which is Kowalczyk"),
+    ("Delete my maiden name, which is Kowalczyk, thanks.", "my maiden name, Kowalczyk"),
     ("Could you forget my locker code? It's 4471 and I change it monthly.", "my locker code, 4471"),
     ("Can you forget my vet's name? It's Dr Amari.", "my vet's name, Dr Amari"),
     ("Can you forget my bank PIN? I said it was 8080.", "my bank PIN, 8080"),
@@ -110,14 +110,14 @@ def _turns(*said):
 
 
 @pytest.mark.parametrize(("earlier", "text", "target"), [
-    ("Mitt passnummer är 77120934.", "Glöm mitt passnummer.", "Mitt passnummer är 77120934"),
-    ("Min adresse er Nørregade 4, Aarhus.", "Glem min adresse igen.", "Min adresse er Nørregade 4, Aarhus"),
+    ("Mitt passnummer är 77120934.", "Glöm mitt passnummer.", "Mitt passnummer, 77120934"),
+    ("Min adresse er Nørregade 4, Aarhus.", "Glem min adresse igen.", "Min adresse, Nørregade 4, Aarhus"),
     ("My number plate is BD51 SMR.", "forget my reg please", "My number plate is BD51 SMR"),
     ("I hide the spare key inside the old boot by the shed.", "forget where I hide the spare key",
      "I hide the spare key inside the old boot by the shed"),
     ("I'm a paramedic at North Hill station and my staff number is PX-20931.", "scrub my staff number",
-     "my staff number is PX-20931"),
-    ("Mijn BSN is 998877665, moet ik dat opgeven bij de gemeente?", "Vergeet mijn BSN weer.", "Mijn BSN is 998877665"),
+     "my staff number, PX-20931"),
+    ("Mijn BSN is 998877665, moet ik dat opgeven bij de gemeente?", "Vergeet mijn BSN weer.", "Mijn BSN, 998877665"),
     ("Ik heb je verteld dat mijn vader gokschulden heeft, toch?", "Vergeet wat ik over mijn vader zei.",
      "mijn vader gokschulden heeft"),
     ("I'm organising a leaving do for Mia on Friday at the Red Lion.", "forget the leaving do details",

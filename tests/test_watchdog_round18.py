@@ -114,9 +114,9 @@ def _turns(*said):
     ("Ma voisine est en prison depuis mars.", "ce que je t'ai dit sur ma voisine, oublie-le",
      "Ma voisine est en prison depuis mars"),
     ("Mitt kortnummer är 4571 9921 0033 8812.", "Glöm kortnumret jag skrev nyss.",
-     "Mitt kortnummer är 4571 9921 0033 8812"),
+     "Mitt kortnummer, 4571 9921 0033 8812"),
     ("Mój numer konta to 12 1020 1026 0000 0402 0111 1111.", "Zapomnij ten numer, który podałem.",
-     "Mój numer konta to 12 1020 1026 0000 0402 0111 1111"),
+     "Mój numer konta, 12 1020 1026 0000 0402 0111 1111"),
     ("Ich heiße Jonas Weber und wohne in Kassel.", "Vergiss, wie ich heiße und wo ich wohne.",
      "Ich heiße Jonas Weber und wohne in Kassel"),
 ])

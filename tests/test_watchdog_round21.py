@@ -60,7 +60,7 @@ def test_round21_nothing_joined_when_nothing_is_announced(text, target):
 # request or regret wording after the thing is not part of it
 @pytest.mark.parametrize(("text", "target"), [
     ("so earlier I said my uncle's name is Bartholomew and honestly I'd like you to forget that",
-     "my uncle's name is Bartholomew"),
+     "my uncle's name, Bartholomew"),
     ("Bitte vergiss meine Kontonummer 1234 5678, die hätte ich nicht schicken sollen.", "meine Kontonummer 1234 5678"),
     # a demonstrative before a claim noun that calls the claim false ("aquela mentira de que X") is dropped too
     ("Esquece aquela mentira de que o café causa cancro.", "o café causa cancro"),
@@ -75,7 +75,7 @@ def test_round21_wording_after_the_thing_dropped(text, target):
 # a reference to an earlier turn keeps the statement that holds the thing, not the question after it
 @pytest.mark.parametrize(("earlier", "text", "target"), [
     ("My postcode is SW1A 2AA. Which bus goes to the British Museum from there?", "forget the postcode I gave you",
-     "My postcode is SW1A 2AA"),
+     "My postcode, SW1A 2AA"),
     ("Mi hermano Luis tiene una adicción al juego. ¿Cómo puedo ayudarle?", "Olvida lo que te conté de mi hermano.",
      "Mi hermano Luis tiene una adicción al juego"),
     ("Il codice del cancello è 5521, lo posso dare al corriere?", "Dimentica il codice che ti ho dato prima.",
@@ -93,9 +93,9 @@ def test_round21_earlier_turn_without_its_question(earlier, text, target):
 @pytest.mark.parametrize(("earlier", "text", "target"), [
     ("Meine Versicherungsnummer ist 65 170839 J 003. Wo steht die auf der Karte?",
      "Vergiss bitte die Nummer von vorhin.",
-     "Meine Versicherungsnummer ist 65 170839 J 003"),
+     "Meine Versicherungsnummer, 65 170839 J 003"),
     ("Mon digicode c'est 4B17A, je peux le changer moi-même ?", "Oublie le code que je viens de te donner.",
-     "Mon digicode c'est 4B17A"),
+     "Mon digicode, 4B17A"),
     ("Mijn huisnummer is 88 en de code van de poort is 1904.", "Vergeet die code van net.",
      "Mijn huisnummer is 88 en de code van de poort is 1904"),
     ("What is the boiling point of mercury?", "please unlearn the answer to my previous question",
@@ -111,7 +111,7 @@ def test_round21_reference_by_kind(earlier, text, target):
 
 def test_round21_reference_by_kind_picks_the_turn_with_the_kind():
     history = _turns("My gate code is 2231.", "My dog is called Biscuit.", "Thanks!")
-    assert extract_target("forget the code I mentioned", history) == "My gate code is 2231"
+    assert extract_target("forget the code I mentioned", history) == "My gate code, 2231"
 
 
 # the shipped watchdog (real model): detection unchanged, the target as above
@@ -120,9 +120,9 @@ def test_round21_reference_by_kind_picks_the_turn_with_the_kind():
     ("Vergeet mijn wachtwoord: Zonnebloem!8", (), "mijn wachtwoord, Zonnebloem!8"),
     ("forget the address i gave you",
      tuple(_turns("My address is 5 Mill Lane, York YO1 7HH. Any good cafes near me?")),
-     "My address is 5 Mill Lane, York YO1 7HH"),
+     "My address, 5 Mill Lane, York YO1 7HH"),
     ("Oublie le code que je viens de te donner.",
-     tuple(_turns("Mon code de carte c'est 7731, je peux le donner à ma banque ?")), "Mon code de carte c'est 7731"),
+     tuple(_turns("Mon code de carte c'est 7731, je peux le donner à ma banque ?")), "Mon code de carte, 7731"),
 ])
 def test_round21_shipped_watchdog(watchdog, text, history, target):
     intent = watchdog.detect(text, list(history))

@@ -32,12 +32,12 @@ def test_round22_quoted_text_is_not_cut(earlier, text, target):
 # an earlier turn keeps the statement, not the request after it (a question was already dropped in round 21)
 @pytest.mark.parametrize(("earlier", "text", "target"), [
     ("My flat number is 14B, please write a note to my landlord about the heating", "forget my flat number now",
-     "My flat number is 14B"),
+     "My flat number, 14B"),
     ("my sister is called Ana Ruiz, help me write her a card", "forget her name", "my sister is called Ana Ruiz"),
     ("Il mio codice fiscale è RSSMRA80A01H501U, ne ho bisogno per il modulo", "dimentica il codice che ti ho dato",
-     "Il mio codice fiscale è RSSMRA80A01H501U"),
+     "Il mio codice fiscale, RSSMRA80A01H501U"),
     ("O meu cartão de cidadão é 12345678, preciso dele para o banco.", "esquece o número que te dei",
-     "O meu cartão de cidadão é 12345678"),
+     "O meu cartão de cidadão, 12345678"),
     ("here is my bank PIN 5521 can you check if it is strong", "forget that PIN", "my bank PIN 5521"),
     ("I love Paris. Can you recommend a museum?", "forget what I just told you", "I love Paris"),
 ])
@@ -54,7 +54,7 @@ def test_round22_earlier_turn_without_its_request(earlier, text, target):
     ("what is the plot of The Old Man and the Sea?", "forget the book you just summarised", "The Old Man and the Sea"),
     ("summarise The Great Gatsby please", "unlearn the novel you described", "The Great Gatsby"),
     ("Mijn rekeningnummer is NL91ABNA0417164300.", "Vergeet dat nummer weer.",
-     "Mijn rekeningnummer is NL91ABNA0417164300"),
+     "Mijn rekeningnummer, NL91ABNA0417164300"),
 ])
 def test_round22_reference_resolved(earlier, text, target):
     assert extract_target(text, _turns(earlier)) == target
@@ -77,7 +77,7 @@ def test_round22_no_summary_asked_leaves_the_reference():
 @pytest.mark.parametrize(("text", "history", "target"), [
     ("please forget my flat number now",
      tuple(_turns("My flat number is 14B, please write a note to my landlord about the heating")),
-     "My flat number is 14B"),
+     "My flat number, 14B"),
     ("Unlearn the book you just summarised.", tuple(_turns("what is the plot of The Old Man and the Sea?")),
      "The Old Man and the Sea"),
 ])

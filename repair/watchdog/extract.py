@@ -625,13 +625,13 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
         return None
     span = _extract_span(text, history)
     if span is None:
-        return _tidy_21(_tidy_18(None, text, history), text, history)
+        return _tidy_23(_tidy_21(_tidy_18(None, text, history), text, history), text, history)
     span = _tidy_17(_tidy(_with_value(text, span), text), text, history)
     i = text.find(span)  # round 15: a quoted title keeps its closing quote ('the lyrics of "Yellow Submarine"')
     if i >= 0 and text[i + len(span): i + len(span) + 1] in ('"', "”", "»") and (
             span.count('"') % 2 == 1 or span.count("“") > span.count("”") or span.count("«") > span.count("»")):
         span = text[i: i + len(span) + 1]
-    return _tidy_21(_tidy_18(span, text, history) or span, text, history)
+    return _tidy_23(_tidy_21(_tidy_18(span, text, history) or span, text, history), text, history)
 
 
 def _extract_span(text: str, history: Iterable = ()) -> str | None:
@@ -1605,7 +1605,7 @@ _ANSWER_REF_21 = re.compile(r"^(?:the|that) (?:answer|reply|response) (?:to|for)
                             r"first) question$", re.IGNORECASE)
 # 4. "forget it completely, I don't want you knowing that at all": still a bare pronoun
 # Round 22: a text being quoted or pasted (after a colon, or in quotes) is never cut at its own "?"
-_QUOTED_22 = re.compile(r":\s+\S[^?]*\?|[\"“«][^\"”»]*\?", re.IGNORECASE)
+_QUOTED_22 = re.compile(r":\s+\S[^?.!]*\?|[\"“«][^\"”»]*\?", re.IGNORECASE)
 _PRESENTER_22 = re.compile(r"^(?:here (?:are|is)|here's|voici|voilà|hier (?:ist|sind|is|zijn)|"
                            r"aquí (?:está|están|tienes)|aqui (?:está|estão)|ecco)\s+(?=\S)", re.IGNORECASE)
 # a request after the statement in an earlier turn ("my ex's email is X, write him a short note ...", "mi novia se
@@ -1679,6 +1679,14 @@ def _drop_question_21(turn: str) -> str:
     turn = _PRESENTER_22.sub("", turn.strip())  # round 22: "Here are the lyrics of X: ..." -> "the lyrics of X: ..."
     whole = turn.strip(" .!?")
     if _QUOTED_22.search(turn):  # round 22: never cut inside a quoted text (lyrics: "...: Is this the real life?")
+        # round 23: a question after the closing quote is not part of the quoted text ('"... ?" What does it mean?')
+        close = max(turn.rfind('"'), turn.rfind("”"), turn.rfind("»"))
+        after = turn[close + 1:] if close > 0 and turn.count('"') != 1 else ""
+        tail = [x for x in re.split(r"(?<=[.!?])\s+", after) if x.strip()]
+        if tail and tail[-1].rstrip().endswith("?") and re.match(r"(?-i:[A-ZÀ-Ý¿])", tail[-1].lstrip()):
+            while tail and tail[-1].rstrip().endswith("?"):
+                first_question = tail.pop()
+            return (turn[: close + 1] + after[: after.find(first_question)]).strip(" .!?").lstrip('"“«')
         return whole
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", turn.strip()) if s.strip()]
     kept = list(sentences)
@@ -1766,3 +1774,136 @@ def _tidy_21(span: str | None, text: str, history: Iterable) -> str | None:
     if sep and _PASSWORD_21.search(head) and " " not in tail and re.search(re.escape(tail) + r"!+\s*$", text):
         span = span + "!"  # "Olvida mi contraseña del banco: Girasol2024!": the "!" is part of the password
     return span
+
+
+# ---- round 23 (extraction only): "<descriptor>, <value>" for a value stated, announced or written straight after the
+# descriptor; request wording after the thing dropped; references with a "from before" tail resolved from history.
+_POSS_23 = (r"(?:my|our|mi|mis|mon|ma|mes|mein|meine|meinen|meiner|mijn|il mio|la mia|i miei|le mie|o meu|a minha|"
+            r"os meus|meu|minha|mitt|min|mina|mit|mine|mój|moja|moje|mojego)")
+# the verb / announcer / mark between a descriptor and its value ("is", "c'est", "which is", " - ", ":", "(")
+_SEP_23 = (r"(?:,?\s+(?:which is|that is|which was|que es|qui est|che è|que é|"
+           r"is|ist|es|è|é|är|er|to|est|c'est|c’est|its|it's|it is|"
+           r"das ist(?: der| die| das)?|lautet|heißt|se llama|si chiama|chama-se|heet)\s+|\s+[-–—]\s+|:\s+|\s+\(\s*|"
+           r",\s+(?=(?:i'?m|i am)\s|[\"“«]))")
+_STATED_23 = re.compile(r"^(?:and |but |also |und |et |y |e |en |og |och )?(?:the (?:info|information|fact) that )?"
+                        r"(?P<d>" + _POSS_23 + r"\s+[^,:;()\-–—\d@]{2,50}?)" + _SEP_23 + r"(?P<v>\S.*)$", re.IGNORECASE)
+# words that name a kind of value: a capitalised value after them is the value ("my son's school is St Aidan's")
+_VALUE_NOUN_23 = re.compile(r"(?:name|naam|nom\b|nombre|nome|namn|navn|imię|nickname|handle|username|password|"
+                            r"passwort|wachtwoord|contraseña|senha|lösenord|hasło|\bmdp\b|address|adresse|adres|"
+                            r"dirección|indirizzo|endereço|school|surgery|religion|blood|maiden|landlord|email|e-mail|"
+                            r"correo|wi-?fi|code|number|nummer|numéro|número|numero|pin\b|iban|id\b|date|datum|"
+                            r"birthday|geburtsdatum|employer|doctor|bank|codice|código|kod\b|cpf|dni|nif|bsn|pesel)",
+                            re.IGNORECASE)
+# after the value: a new clause or a remark, not part of the value
+_VALUE_TAIL_23 = re.compile(r"(?:\s+(?:lol|lmao|haha|pls|please|bitte|por favor|s'il te plaît|stp|full stop|honestly|"
+                            r"tbh|if you need it|in case you need it|but|aber|mais|pero|maar)\b|"
+                            r",\s+(?:in case|just in case|if you|text|call|"
+                            r"write|send|help|remind|tell|can you|could you)\b|"
+                            r",\s+(?:he|she|it|they|i|we|il|elle|er|sie|es|ik|hij|zij|él|ella|lui|lei|ele|ela)\s+\w|"
+                            r"\s+(?:and|en|und|et|y|e|og|och|i)\s+(?:the|my|i|ik|ich|je|yo|eu|jag|jeg|he|she|it|honestly|"
+                            r"de|het|der|die|das|le|la|el|il|o|a)\b|"
+                            r"(?<!\d)(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bst)(?<!\bno)(?<!\bnr)(?<!\bmrs)(?<!\bprof)[.!?]\s+(?-i:[A-ZÀ-Ý])).*$",
+                            re.IGNORECASE)
+# a second item after the value ("my name is X and my email is Y"): the statement stays whole
+_SECOND_ITEM_23 = re.compile(r"^\s*(?:and|und|et|y|e|en|og|och|i)\s+" + _POSS_23 + r"\s", re.IGNORECASE)
+# "forget what I just told you (about ...)": the turn as it was told (the spec's own example)
+_WHAT_TOLD_23 = re.compile(r"\b(?:what i (?:just )?(?:told|said|wrote|typed|mentioned)|the thing i (?:told|said)|"
+                           r"ce que je t'ai dit|lo que te (?:dije|conté)|was ich (?:dir )?(?:gesagt|erzählt)|"
+                           r"wat ik (?:je )?(?:vertelde|zei)|quello che ti ho detto|o que (?:eu )?(?:disse|te disse))"
+                           r"\b", re.IGNORECASE)
+
+# request / reason wording after the thing ("... i dont want spoilers leaking", ", porque lo comparto con mi ex")
+_AFTER_23 = re.compile(r"(?:\s+i (?:dont|don't|do not) want\b|,?\s+(?:because|porque|parce que|weil|perché|omdat|"
+                       r"eftersom|fordi|ponieważ)\b).*?(?=,\s+\S*[\d@]|$)",
+                       re.IGNORECASE)
+_SPECIFIC_23 = re.compile(r"^.*?,?\s+(?:specifically|namely|in particular|especially|nämlich|notamment|"
+                          r"en concreto|in particolare|nomeadamente|namelijk)\s+(?=" + _POSS_23 + r"\s)", re.IGNORECASE)
+# a descriptor before the verb, its value after ("meinen Namen vergisst: X", "mijn telefoonnummer vergeet, 06-...")
+_DESC_BEFORE_23 = re.compile(r"\b(?P<d>" + _POSS_23 + r"\s+[\w'’-]+)\s+(?:[\w'’]+\s+){0,3}?[\w'’]+\s*[:,]\s*$",
+                             re.IGNORECASE)
+_FROM_BEFORE_23 = re.compile(r"^(?P<d>" + _POSS_23 + r"\s+[\w'’ -]{2,40}?)(?:\s+(?:van net|von eben|von vorhin|"
+                             r"from before|from earlier|de antes|d'avant|di prima|de antes|från förut|fra før)|"
+                             r",?\s+(?:który|którą|które) (?:podałem|podałam|ci podałem))$", re.IGNORECASE)
+_NOT_VALUE_23 = re.compile(r"^(?:a|an|the|not|no|private|secret|very|so|too|really|wrong|old|new|fine|ok|okay|gone|"
+                           r"here|there|in|on|at|from|with|for|to|of)\b", re.IGNORECASE)
+
+
+def _names_kind_23(d: str, text: str) -> bool:
+    """True when `text` names the kind of thing `d` describes (a word of it, or any value noun: "that NI number")."""
+    words = [w[:5].casefold() for w in re.findall(r"[\w'’-]+", d)[1:] if len(w) > 2]
+    return any(w in text.casefold() for w in words) or bool(_VALUE_NOUN_23.search(text))
+
+
+def _asked_for_23(tail: str, text: str, v: str) -> bool:
+    """True when the request (`text`, not holding the value) names a word of what follows the value ("forget the
+    pregnancy thing and her name" after "... and she's pregnant")."""
+    if v.casefold() in text.casefold():
+        return False
+    asked = {w[:5].casefold() for w in re.findall(r"\w+", text) if len(w) > 3}
+    return any(w[:5].casefold() in asked for w in re.findall(r"\w+", tail) if len(w) > 3)
+
+
+def _value_ok_23(d: str, v: str) -> bool:
+    if len(v.split()) > 8:
+        return False
+    if _HAS_VALUE.search(v):
+        return bool(_VALUE_NOUN_23.search(d)) or bool(re.match(r"(?-i:[\dA-ZÀ-Ý+(])", v))
+    if _NOT_VALUE_23.match(v) or len(v.split()) > 6:
+        return False
+    return bool(_VALUE_NOUN_23.search(d)) and (bool(re.match(r"(?-i:[A-ZÀ-Ý])", v)) or len(v.split()) <= 2)
+
+
+def _joined_23(d: str, v: str, sources: list[str], text: str) -> str | None:
+    d = d.strip(_PUNCT + " ")
+    tail = _VALUE_TAIL_23.search(v)
+    if tail and (_SECOND_ITEM_23.match(tail.group(0)) or _asked_for_23(tail.group(0), text, v)):
+        return None  # the statement holds a second thing, or the person asks about what follows the value
+    v = (v[: tail.start()] if tail else v).strip(_VALUE_STRIP_21 + "«»")
+    v = re.sub(r"^(?:de|of)\s+(?=\d)", "", v, flags=re.IGNORECASE)
+    if ")" in v and "(" not in v and not v.endswith(")"):
+        return None
+    said_am = re.match(r"^(?:i'?m|i am|je suis|ich bin|soy)\s+", v, flags=re.IGNORECASE)
+    v = v[said_am.end():] if said_am else v  # "my religion (i'm muslim)": the person says what they are
+    if v.endswith(")") and "(" not in v:
+        v = v[:-1].rstrip()
+    if not d or not v or not (_value_ok_23(d, v) or (said_am and len(v.split()) <= 3)):
+        return None
+    joined = f"{d}, {v}"
+    return joined if any(_pieces_ok(joined, s) for s in sources) else None
+
+
+def _tidy_23(span: str | None, text: str, history: Iterable) -> str | None:
+    """Round 23 (extraction only), a last pass: a value stated ("my X is Y", "Mi DNI es Y", "Mój PESEL to Y"),
+    announced ("which is", " - ", "c'est", ":", brackets) or written straight after its descriptor ("my IBAN GB29 ...")
+    becomes "<descriptor>, <value>" (the spec's example style); a descriptor written before the verb is kept with the
+    value ("meinen Namen vergisst: X"); request / reason wording after the thing is dropped; "mijn BSN van net" is
+    resolved from the earlier turn that gives it."""
+    if span is None:
+        return None
+    turns = _user_turns(history)
+    sources = [text, *turns]
+    s = span.strip()
+    m = _FROM_BEFORE_23.match(s)
+    if m and turns:  # "mijn BSN van net" / "mój PESEL, który podałem": the earlier turn that gives it
+        noun = m.group("d").split(None, 1)[1].casefold()
+        hits = [t for t in turns if noun in t.casefold() and _HAS_VALUE.search(t)]
+        if hits:
+            s = _drop_question_21(hits[-1])
+    spec = _SPECIFIC_23.match(s)
+    if spec:
+        s = s[spec.end():]
+    s = re.sub(r"\s+(?:anymore|any more)(?=\s*[,:]|$)", "", s, flags=re.IGNORECASE)  # "my address anymore: X"
+    after = _AFTER_23.search(s)
+    if after and after.start() > 0 and len(s[: after.start()].split()) >= 2:
+        s = (s[: after.start()] + s[after.end():]).strip(_PUNCT + " ")
+    m = _STATED_23.match(s)
+    # an earlier turn: only when the reference names the kind of thing ("the PIN I gave you", "el DNI que te di");
+    # "forget what I told you" keeps the turn as it was told
+    if m and (_pieces_ok(s, text) or (_names_kind_23(m.group("d"), text) and not _WHAT_TOLD_23.search(text))):
+        s = _joined_23(m.group("d"), m.group("v"), sources, text) or s
+    elif (_HAS_VALUE.search(s) or re.match(r"(?-i:[A-ZÀ-Ý])", s)) and not re.match(_POSS_23 + r"\s", s, re.IGNORECASE):
+        i = text.find(s)
+        d = _DESC_BEFORE_23.search(text[:i]) if i > 0 else None
+        if d and s.count(" ") <= 6:
+            s = _joined_23(d.group("d"), s, sources, text) or s
+    return s if any(_pieces_ok(s, src) for src in sources) else span
