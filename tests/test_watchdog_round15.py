@@ -68,7 +68,8 @@ def _hist(*turns):
 
 @pytest.mark.parametrize(("text", "turns", "target"), [
     ("Can you forget my salary?", ["I make $91,000 a year before tax."], "I make $91,000 a year before tax"),
-    ("forget the gate code please", ["The gate code at my mum's is 7781."], "The gate code at my mum's is 7781"),
+    ("forget the gate code please", ["The gate code at my mum's is 7781."],
+     "The gate code at my mum's, 7781"),  # round 24: a descriptor led by an article, in the spec style
     ("please forget that number", ["My passport number is 533380006, is that the usual length?"],
      "My passport number, 533380006"),
     ("Forget the poem I pasted.", ["Here is my friend's unpublished poem, The Salt Road, what do you think?"],

@@ -625,13 +625,15 @@ def extract_target(text: str, history: Iterable = ()) -> str | None:
         return None
     span = _extract_span(text, history)
     if span is None:
-        return _tidy_23(_tidy_21(_tidy_18(None, text, history), text, history), text, history)
+        span = _tidy_23(_tidy_21(_tidy_18(None, text, history), text, history), text, history)
+        return _tidy_24(span, text, history)
     span = _tidy_17(_tidy(_with_value(text, span), text), text, history)
     i = text.find(span)  # round 15: a quoted title keeps its closing quote ('the lyrics of "Yellow Submarine"')
     if i >= 0 and text[i + len(span): i + len(span) + 1] in ('"', "”", "»") and (
             span.count('"') % 2 == 1 or span.count("“") > span.count("”") or span.count("«") > span.count("»")):
         span = text[i: i + len(span) + 1]
-    return _tidy_23(_tidy_21(_tidy_18(span, text, history) or span, text, history), text, history)
+    span = _tidy_23(_tidy_21(_tidy_18(span, text, history) or span, text, history), text, history)
+    return _tidy_24(span, text, history)
 
 
 def _extract_span(text: str, history: Iterable = ()) -> str | None:
@@ -1792,7 +1794,7 @@ _VALUE_NOUN_23 = re.compile(r"(?:name|naam|nom\b|nombre|nome|namn|navn|imię|nic
                             r"passwort|wachtwoord|contraseña|senha|lösenord|hasło|\bmdp\b|address|adresse|adres|"
                             r"dirección|indirizzo|endereço|school|surgery|religion|blood|maiden|landlord|email|e-mail|"
                             r"correo|wi-?fi|code|number|nummer|numéro|número|numero|pin\b|iban|id\b|date|datum|"
-                            r"birthday|geburtsdatum|employer|doctor|bank|codice|código|kod\b|cpf|dni|nif|bsn|pesel)",
+                            r"birthday|geburtsdatum|employer|doctor|bank|codice|código|kod\b|cpf|dni|nif|bsn|pesel|numer\b)",
                             re.IGNORECASE)
 # after the value: a new clause or a remark, not part of the value
 _VALUE_TAIL_23 = re.compile(r"(?:\s+(?:lol|lmao|haha|pls|please|bitte|por favor|s'il te plaît|stp|full stop|honestly|"
@@ -1860,6 +1862,8 @@ def _joined_23(d: str, v: str, sources: list[str], text: str) -> str | None:
         return None  # the statement holds a second thing, or the person asks about what follows the value
     v = (v[: tail.start()] if tail else v).strip(_VALUE_STRIP_21 + "«»")
     v = re.sub(r"^(?:de|of)\s+(?=\d)", "", v, flags=re.IGNORECASE)
+    # round 24: "ist der 3.11.1988" -> "3.11.1988"
+    v = re.sub(r"^(?:der|die|das|den|le|el)\s+(?=\d+[./]\d+\S*$)", "", v, flags=re.IGNORECASE)
     if ")" in v and "(" not in v and not v.endswith(")"):
         return None
     said_am = re.match(r"^(?:i'?m|i am|je suis|ich bin|soy)\s+", v, flags=re.IGNORECASE)
@@ -1906,4 +1910,76 @@ def _tidy_23(span: str | None, text: str, history: Iterable) -> str | None:
         d = _DESC_BEFORE_23.search(text[:i]) if i > 0 else None
         if d and s.count(" ") <= 6:
             s = _joined_23(d.group("d"), s, sources, text) or s
+    return s if any(_pieces_ok(s, src) for src in sources) else span
+
+
+# ---- round 24 (extraction only): marks not yet read ("=", "was", ", se llama", ", è", ", ze heet", "ist der"), a
+# descriptor led by an article ("den Namen meiner Tochter – Lena"), a value after the memory phrase, "forget what I
+# just told you" in the "<descriptor>, <value>" style, demonstrative / Danish / "before the X question" references.
+_POSS_24 = r"(?:" + _POSS_23[3:-1] + r"|meines|meinem|mio|mia|miei|mie|mine|minha|meu)"
+_SEP_24 = (r"(?:,?\s+(?:which is|that is|which was|que es|qui est|che è|que é|die is|der ist|som är)\s+|\s*=\s*|"
+           r"\s+[-–—]\s+|,?\s+(?:was|war|era|était|var|is|ist|es|è|é|est|är|er|to|heet|heißt|se llama|"
+           r"si chiama|s'appelle|chama-se|se chama)\s+|,\s+(?:ze|zij|hij|sie|er|she|he|il|elle|ella|él|lei|lui|ela|ele|"
+           r"it)\s+(?:heet|heißt|is|ist|s'appelle|est|se llama|es|si chiama|è|se chama|é|chama-se)\s+)")
+_DESC_24 = (r"(?:" + _POSS_24 + r"\s+[^,:;()\-–—=\d@]{2,50}?|(?:the|den|der|die|das|le|la|el|il|lo|o|a|de|het)\s+"
+            r"[^,:;()\-–—=\d@]{0,30}?\b" + _POSS_24 + r"\s+[^,:;()\-–—=\d@]{2,30}?)")
+_STATED_24 = re.compile(r"^(?P<d>" + _DESC_24 + r")" + _SEP_24 + r"(?P<v>\S.*)$", re.IGNORECASE)
+# "forget what I just told you" and its kin: the earlier turn, in the "<descriptor>, <value>" style
+_TOLD_24 = re.compile(r"\b(?:what i (?:just )?(?:told|said|wrote|typed|mentioned|gave)|the thing i (?:told|said)|"
+                      r"ce que je (?:t'ai|viens de te) (?:dit|écrit)|lo que te (?:dije|conté|escribí)|"
+                      r"was ich (?:dir )?(?:(?:gerade|eben) )?(?:gesagt|erzählt|geschrieben)|"
+                      r"wat ik (?:je )?(?:net )?(?:vertelde|zei|schreef)|quello che ti ho (?:detto|scritto)|"
+                      r"o que (?:eu )?(?:te )?(?:disse|escrevi)|det jag (?:nyss |just )?(?:skrev|sa|sade|berättade)|"
+                      r"det jeg (?:lige )?(?:skrev|sagde)|to,? co (?:ci )?(?:napisałem|powiedziałem))\b", re.IGNORECASE)
+# a value after the memory phrase ("erase my blood type from your knowledge, it's O negative", "remove my home
+# address from the model: 5 Willow Crescent")
+_MEMORY_24 = (r"(?:from|out of|in|frm) (?:your|ur|the) (?:memory|mind|head|system|brain|knowledge|model|training|"
+              r"data|records?)")
+_AFTER_MEMORY_24 = re.compile(r"^\s+" + _MEMORY_24 + r"\s*(?::\s*|,\s*(?:(?:it'?s|its|it is|which is)\s+)?)"
+                              r"(?P<v>[^,;?]*?[^\s,;!?.])\s*[.!]?\s*$", re.IGNORECASE)
+# a demonstrative or a Danish definite noun ("ese número que te di", "ten numer", "adressen jeg lige gav dig", "the
+# number I gave you before the Tokyo question")
+_REF_24 = re.compile(r"^(?:(?:ese|esa|este|esta|aquel|aquella|ce|cette|quel|quella|questo|questa|esse|essa|este|"
+                     r"ten|ta|to|tę|that|this|the|dieses|diese|diesen)\s+)?(?P<n>[\w'’-]+)\s+(?:que te (?:di|dije|"
+                     r"pasé|escribí)|(?:som |,\s*)?(?:jeg|jag) (?:lige |just |nyss )?(?:gav dig|skrev|nævnte|nämnde)|"
+                     r"i gave you (?:before|after) (?:the|my) [\w' -]+?|,?\s*(?:który|którą|które) ci (?:podałem|"
+                     r"podałam|dałem))$", re.IGNORECASE)
+_POLITE_24 = re.compile(r"^(?:please|pls|plz|thanks|thank you|thx|bitte|danke|por favor|gracias|s'il te pla[iî]t|"
+                        r"stp|merci|per favore|grazie|alsjeblieft|dank je|tack|tak|proszę|obrigad[oa])$", re.IGNORECASE)
+_CLAIM_24 = re.compile(r"^(?:that|this|the) (?:claim|statement|thing) i (?:made|said|wrote)(?: earlier| before)?$",
+                       re.IGNORECASE)
+_TAG_Q_24 = re.compile(r",?\s+(?:right|isn'?t it|no|true|correct|n'est-ce pas|verdad|oder|nicht wahr|vero)\s*\?*\s*$",
+                       re.IGNORECASE)
+
+
+def _tidy_24(span: str | None, text: str, history: Iterable) -> str | None:
+    """Round 24 (extraction only), a last pass after round 23's: see the block comment above."""
+    if span is None:
+        return None
+    turns = [t for t in _user_turns(history) if not _ACK.match(t)]
+    sources = [text, *_user_turns(history)]
+    s = span.strip()
+    if turns and _pieces_ok(s, text) and not _HAS_VALUE.search(s):
+        ref = _REF_24.match(_loose(s))
+        if ref:
+            resolved = _resolve_kind_21(f"the {ref.group('n')} I gave you", turns)
+            if resolved and _contained(resolved, turns):
+                s = resolved
+        elif _CLAIM_24.match(_loose(s)):
+            s = _TAG_Q_24.sub("", turns[-1].strip()).strip(" ?.!")
+    m = _STATED_24.match(s)
+    # an earlier turn only when the request names its kind (round 23's condition); "forget what I just told you" keeps
+    # the turn as told: the held-out gold does so ("Dimentica quello che ti ho detto." -> "My email is sam.k@...")
+    if m and (_pieces_ok(s, text) or (_names_kind_23(m.group("d"), text) and not _TOLD_24.search(text))):
+        s = _joined_23(m.group("d"), m.group("v"), sources, text) or s
+    i = text.casefold().find(s.casefold())
+    if i >= 0 and not _HAS_VALUE.search(s) and _DESCRIPTOR_21.match(s.strip(_PUNCT + " ")):
+        after = _AFTER_MEMORY_24.match(text[i + len(s):])
+        if after and not _POLITE_24.match(after.group("v")):
+            s = _joined_23(s, after.group("v"), sources, text) or s
+    mem = re.search(r"\s+" + _MEMORY_24 + r"(?=,)", s, re.IGNORECASE)
+    if mem:
+        head, _, tail = s[mem.end():].partition(", ")
+        joined = _joined_23(s[: mem.start()], tail, sources, text) if not head.strip() else None
+        s = joined or s
     return s if any(_pieces_ok(s, src) for src in sources) else span
