@@ -6,6 +6,7 @@ Rule tests run without the model; the last tests run the shipped watchdog (real 
 from __future__ import annotations
 
 import pytest
+from watchdog_turns import turns as _turns
 
 from repair.watchdog.dataset import load_examples
 from repair.watchdog.detector import _contained
@@ -100,13 +101,6 @@ def test_round17_extraction_from_the_text(text, target):
     got = extract_target(text)
     assert got == target
     assert _contained(got, [text])
-
-
-def _turns(*said):
-    out = []
-    for s in said:
-        out += [{"role": "user", "content": s}, {"role": "assistant", "content": "Okay."}]
-    return out
 
 
 @pytest.mark.parametrize(("earlier", "text", "target"), [

@@ -6,16 +6,10 @@ Rule tests run without the model; the last tests run the shipped watchdog (real 
 from __future__ import annotations
 
 import pytest
+from watchdog_turns import turns as _turns
 
 from repair.watchdog.detector import _contained
 from repair.watchdog.extract import extract_target
-
-
-def _turns(*said):
-    out = []
-    for s in said:
-        out += [{"role": "user", "content": s}, {"role": "assistant", "content": "Okay."}]
-    return out
 
 
 # a value after a colon / "its" / "she's called" is kept with its descriptor; the memory phrase and a clause between

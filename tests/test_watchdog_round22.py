@@ -6,15 +6,9 @@ Rule tests run without the model; the last test runs the shipped watchdog (real 
 from __future__ import annotations
 
 import pytest
+from watchdog_turns import turns as _turns
 
 from repair.watchdog.extract import extract_target
-
-
-def _turns(*said):
-    out = []
-    for s in said:
-        out += [{"role": "user", "content": s}, {"role": "assistant", "content": "Okay."}]
-    return out
 
 
 # a text being quoted or pasted is never cut at its own "?" (round 21's question drop cut lyrics at the first one);

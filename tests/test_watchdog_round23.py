@@ -8,15 +8,9 @@ announces ("which is", " - ", ":", brackets, quotes) or gives after a descriptor
 from __future__ import annotations
 
 import pytest
+from watchdog_turns import turns as _turns
 
 from repair.watchdog.extract import extract_target
-
-
-def _turns(*said):
-    out = []
-    for s in said:
-        out += [{"role": "user", "content": s}, {"role": "assistant", "content": "Okay."}]
-    return out
 
 
 # a statement "my X is Y" in an earlier turn, referred to by the kind of thing: "my X, Y", without the remark after

@@ -9,15 +9,9 @@ noun, "before the X question" or "that claim I made". "Forget what I just told y
 from __future__ import annotations
 
 import pytest
+from watchdog_turns import turns as _turns
 
 from repair.watchdog.extract import extract_target
-
-
-def _turns(*said):
-    out = []
-    for s in said:
-        out += [{"role": "user", "content": s}, {"role": "assistant", "content": "Okay."}]
-    return out
 
 
 @pytest.mark.parametrize(("text", "target"), [
